@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { LogitRangeError, LogitTypeError, isLogitError } from './errors.js';
+import { Matrix } from './matrix.js';
+import { asLabels, asMatrix, asSampleWeight, asVector, encodeLabels, uniqueLabels } from './validate.js';
+
+describe('asMatrix', () => {
+  it('returns a Matrix as is (no copy)', () => {
+    const M = Matrix.zeros(3, 2);
+    expect(asMatrix(M)).toBe(M);
+  });
+
+  it('names row and column of NaN and ±Infinity, for arrays and Matrix alike', () => {
+    expect(() => asMatrix([[1, 2], [3, NaN]])).toThrow('X[1][1] is NaN; logit needs finite numbers (impute or drop the row)');
+    const M = new Matrix(2, 2, new Float64Array([1, Infinity, 0, 0]));
+    try {
+      asMatrix(M);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(LogitRangeError);
+      expect(isLogitError(e)).toBe(true);
+      expect(e).toMatchObject({ parameter: 'X', row: 0, column: 1, value: Infinity });
+    }
+    expect(() => asMatrix([[-Infinity]])).toThrow('X[0][0] is -Infinity');
+  });
+
+  it('rejects empty X, rows without columns and a wrong feature count', () => {
+    expect(() => asMatrix([])).toThrow('X has 0 rows; at least 1 is needed');
+    expect(() => asMatrix([[], []])).toThrow(/no columns/);
+    expect(() => asMatrix([[1, 2]], { cols: 3 })).toThrow('X has 2 features (columns) but the model was fitted with 3');
+  });
+
+  it('rejects things that are not matrices', () => {
+    expect(() => asMatrix('abc')).toThrow(LogitTypeError);
+    expect(() => asMatrix(new Float64Array(4))).toThrow(/Matrix or an array of rows/);
+    expect(() => asMatrix([1, 2, 3])).toThrow(/X\[0\] must be an array of numbers; received 1/);
+  });
+});
+
+describe('asLabels / uniqueLabels / encodeLabels', () => {
+  it('accepts numbers, strings or booleans of one kind', () => {
+    expect(asLabels(['a', 'b'])).toEqual(['a', 'b']);
+    expect(() => asLabels([1, 'a'])).toThrow('y[1] is "a" (string) but y[0] is a number; all labels must be of one kind');
+    expect(() => asLabels([1, NaN])).toThrow('y[1] is NaN; numeric labels must be finite');
+    expect(() => asLabels([null])).toThrow(LogitTypeError);
+    expect(() => asLabels([1, 2], 'y', 3)).toThrow('y has 2 labels but X has 3 rows; they must match');
+  });
+
+  it('sorts as numpy: numbers ascending, strings by code unit, false before true', () => {
+    expect(uniqueLabels([10, 2, 2, -1])).toEqual([-1, 2, 10]);
+    expect(uniqueLabels(['b', 'B', 'a'])).toEqual(['B', 'a', 'b']);
+    expect(uniqueLabels([true, false, true])).toEqual([false, true]);
+  });
+
+  it('encodeLabels names an unseen label', () => {
+    expect(Array.from(encodeLabels(['x', 'y'], ['x', 'y']))).toEqual([0, 1]);
+    expect(() => encodeLabels(['x', 'z'], ['x', 'y'])).toThrow('y[1] is "z", which is not one of the classes ["x", "y"]');
+  });
+});
+
+describe('asVector / asSampleWeight', () => {
+  it('checks type, length and finiteness', () => {
+    expect(Array.from(asVector([1, 2], 'y'))).toEqual([1, 2]);
+    expect(() => asVector([1, '2'], 'y')).toThrow('y[1] is "2"; logit needs numbers');
+    expect(() => asVector([1, Infinity], 'y')).toThrow('y[1] is Infinity; logit needs finite numbers');
+    expect(() => asVector([1], 'y', 2)).toThrow('y has 1 values but X has 2 rows');
+  });
+
+  it('sample weights must be ≥ 0 and not all zero', () => {
+    expect(asSampleWeight(undefined, 3)).toBeNull();
+    expect(() => asSampleWeight([1, -1], 2)).toThrow('sampleWeight[1] is -1; weights must be ≥ 0');
+    expect(() => asSampleWeight([0, 0], 2)).toThrow(/sums to 0/);
+  });
+
+  it('never writes to its inputs', () => {
+    const y = [3, 1, 2];
+    const frozen = Object.freeze([...y]);
+    asVector(frozen, 'y');
+    asLabels(frozen);
+    expect(frozen).toEqual(y);
+  });
+});

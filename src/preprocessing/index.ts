@@ -1,0 +1,1 @@
+export { StandardScaler, type StandardScalerOptions } from './standardScaler.js';

@@ -1,0 +1,179 @@
+import { LogitRangeError, NotFittedError } from '../core/errors.js';
+import { Matrix } from '../core/matrix.js';
+import * as check from '../core/options.js';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  decodeBoolean,
+  decodeInteger,
+  decodeNumbers,
+  encodeNumbers,
+  readHeader,
+  required,
+  type ModelDocument,
+} from '../core/serial.js';
+import { asMatrix, asSampleWeight, type MatrixLike } from '../core/validate.js';
+
+export interface StandardScalerOptions {
+  /** Subtract the mean (default true). */
+  withMean?: boolean;
+  /** Divide by the standard deviation (default true). */
+  withStd?: boolean;
+}
+
+interface Fitted {
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+  readonly scale: Float64Array;
+  readonly nSamplesSeen: number;
+}
+
+const NAME = 'StandardScaler';
+const EPS = 2.220446049250313e-16;
+
+/**
+ * Standardises features: x′ⱼ = (xⱼ − μⱼ) / σⱼ with μ the (weighted) column mean and σ the
+ * population standard deviation (ddof = 0), as scikit-learn's StandardScaler. A constant column
+ * (variance within rounding of zero, scikit-learn's `_is_constant_feature` test) gets σ = 1 so
+ * it maps to 0 instead of NaN. Fit on the training split only, then transform both splits,
+ * as every seed does.
+ * Cost: fit two passes over X, O(n·d); transform O(n·d).
+ */
+export class StandardScaler {
+  readonly params: { readonly withMean: boolean; readonly withStd: boolean };
+  private fitted: Fitted | null = null;
+
+  constructor(options: StandardScalerOptions = {}) {
+    const o = check.rejectUnknownOptions(options, ['withMean', 'withStd'], NAME);
+    this.params = Object.freeze({ withMean: check.bool(o, 'withMean', true), withStd: check.bool(o, 'withStd', true) });
+  }
+
+  /** Learns μ and σ from X (optionally weighted). Returns `this`. */
+  fit(X: MatrixLike, options: { sampleWeight?: ArrayLike<number> } = {}): this {
+    const M = asMatrix(X);
+    const o = check.rejectUnknownOptions(options, ['sampleWeight'], `${NAME}.fit`);
+    const sw = asSampleWeight(o.sampleWeight, M.rows);
+    const { rows: n, cols: d, data } = M;
+    const mean = new Float64Array(d);
+    const variance = new Float64Array(d);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const w = sw === null ? 1 : sw[i];
+      total += w;
+      for (let j = 0; j < d; j++) mean[j] += w * data[i * d + j];
+    }
+    for (let j = 0; j < d; j++) mean[j] /= total;
+    // Second pass on centred values: no cancellation from Σx² − n·μ².
+    for (let i = 0; i < n; i++) {
+      const w = sw === null ? 1 : sw[i];
+      for (let j = 0; j < d; j++) {
+        const c = data[i * d + j] - mean[j];
+        variance[j] += w * c * c;
+      }
+    }
+    const scale = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      variance[j] /= total;
+      const bound = n * EPS * variance[j] + (n * mean[j] * EPS) ** 2;
+      scale[j] = variance[j] <= bound ? 1 : Math.sqrt(variance[j]);
+    }
+    this.fitted = { mean, variance, scale, nSamplesSeen: n };
+    return this;
+  }
+
+  private state(method: string): Fitted {
+    if (this.fitted === null) throw new NotFittedError(NAME, method);
+    return this.fitted;
+  }
+
+  /** Column means μ (a copy). */
+  get mean(): Float64Array {
+    return this.state('mean').mean.slice();
+  }
+
+  /** Column variances (ddof = 0; a copy). */
+  get variance(): Float64Array {
+    return this.state('variance').variance.slice();
+  }
+
+  /** The divisors σ (1 for constant columns; a copy). */
+  get scale(): Float64Array {
+    return this.state('scale').scale.slice();
+  }
+
+  get nSamplesSeen(): number {
+    return this.state('nSamplesSeen').nSamplesSeen;
+  }
+
+  get nFeatures(): number {
+    return this.state('nFeatures').mean.length;
+  }
+
+  /** (X − μ) / σ as a new Matrix; X is not modified. Cost: O(n·d). */
+  transform(X: MatrixLike): Matrix {
+    const s = this.state('transform');
+    const M = asMatrix(X, { cols: s.mean.length });
+    const { withMean, withStd } = this.params;
+    const d = M.cols;
+    const out = new Float64Array(M.data.length);
+    for (let k = 0; k < out.length; k++) {
+      const j = k % d;
+      let v = M.data[k];
+      if (withMean) v -= s.mean[j];
+      if (withStd) v /= s.scale[j];
+      out[k] = v;
+    }
+    return new Matrix(M.rows, d, out);
+  }
+
+  /** `fit(X).transform(X)`. */
+  fitTransform(X: MatrixLike, options: { sampleWeight?: ArrayLike<number> } = {}): Matrix {
+    return this.fit(X, options).transform(X);
+  }
+
+  /** X·σ + μ: undoes transform. Cost: O(n·d). */
+  inverseTransform(X: MatrixLike): Matrix {
+    const s = this.state('inverseTransform');
+    const M = asMatrix(X, { cols: s.mean.length });
+    const { withMean, withStd } = this.params;
+    const d = M.cols;
+    const out = new Float64Array(M.data.length);
+    for (let k = 0; k < out.length; k++) {
+      const j = k % d;
+      let v = M.data[k];
+      if (withStd) v *= s.scale[j];
+      if (withMean) v += s.mean[j];
+      out[k] = v;
+    }
+    return new Matrix(M.rows, d, out);
+  }
+
+  toJSON(): ModelDocument {
+    const s = this.fitted;
+    return {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      class: NAME,
+      params: { ...this.params },
+      state: s === null ? null : { mean: encodeNumbers(s.mean), variance: encodeNumbers(s.variance), scale: encodeNumbers(s.scale), nSamplesSeen: s.nSamplesSeen },
+    };
+  }
+
+  static fromJSON(doc: unknown): StandardScaler {
+    const { params, state } = readHeader(doc, NAME);
+    const scaler = new StandardScaler({
+      withMean: decodeBoolean(required(params, 'withMean', 'doc.params'), 'doc.params.withMean'),
+      withStd: decodeBoolean(required(params, 'withStd', 'doc.params'), 'doc.params.withStd'),
+    });
+    if (state === null) return scaler;
+    const mean = decodeNumbers(required(state, 'mean', 'doc.state'), 'doc.state.mean');
+    const variance = decodeNumbers(required(state, 'variance', 'doc.state'), 'doc.state.variance', mean.length);
+    const scale = decodeNumbers(required(state, 'scale', 'doc.state'), 'doc.state.scale', mean.length);
+    for (let j = 0; j < scale.length; j++) {
+      if (!(scale[j] > 0)) throw new LogitRangeError(`doc.state.scale[${j}] must be > 0; found ${scale[j]}`, { parameter: `doc.state.scale[${j}]`, value: scale[j] });
+    }
+    const nSamplesSeen = decodeInteger(required(state, 'nSamplesSeen', 'doc.state'), 'doc.state.nSamplesSeen', 1);
+    scaler.fitted = { mean, variance, scale, nSamplesSeen };
+    return scaler;
+  }
+}

@@ -1,0 +1,1 @@
+export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from './trainTestSplit.js';

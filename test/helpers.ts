@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { LogitWarning } from '../src/core/warnings.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Reads a committed fixture written by scripts/fixtures/*.py. */
+export function fixture<T = unknown>(name: string): { versions: Record<string, string>; cases: T[] } {
+  return JSON.parse(readFileSync(join(ROOT, 'fixtures', name), 'utf8'));
+}
+
+/** ‖a − b‖∞ / max(‖b‖∞, floor): normwise relative difference. */
+export function relDiff(a: ArrayLike<number>, b: ArrayLike<number>, floor = 1e-300): number {
+  expect(a.length).toBe(b.length);
+  let diff = 0;
+  let scale = floor;
+  for (let i = 0; i < a.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return diff / scale;
+}
+
+/** Asserts normwise relative closeness and prints both vectors on failure. */
+export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, label = ''): void {
+  const r = relDiff(actual, expected);
+  if (!(r <= rtol)) {
+    throw new Error(
+      `${label} relative difference ${r.toExponential(3)} > ${rtol}\n  actual:   [${Array.from(actual).join(', ')}]\n  expected: [${Array.from(expected).join(', ')}]`,
+    );
+  }
+}
+
+/** A warning sink for models under test. */
+export function collectWarnings(): { warnings: LogitWarning[]; onWarning: (w: LogitWarning) => void } {
+  const warnings: LogitWarning[] = [];
+  return { warnings, onWarning: (w) => warnings.push(w) };
+}
+
+export function flat(rows: number[][]): number[] {
+  return rows.flat();
+}
