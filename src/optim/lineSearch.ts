@@ -72,7 +72,8 @@ export function wolfeLineSearch(
   let alpha = alpha0;
   while (evaluations < maxEvaluations) {
     const [f, dphi] = phi(alpha);
-    if (!sufficient(alpha, f) || (aPrev > 0 && f >= fPrev)) return zoom(aPrev, fPrev, dPrev, alpha, f, dphi);
+    // Comparisons of f mean nothing once f is within rounding of f(0); derivatives still do.
+    if (!sufficient(alpha, f) || (aPrev > 0 && f >= fPrev && f > fAllowed)) return zoom(aPrev, fPrev, dPrev, alpha, f, dphi);
     if (curvature(dphi)) return { step: alpha, value: f, evaluations };
     if (dphi >= 0) return zoom(alpha, f, dphi, aPrev, fPrev, dPrev);
     // Sufficient decrease but still steeply downhill: extrapolate (cubic, kept in [1.1α, 4α]).
@@ -97,7 +98,7 @@ export function wolfeLineSearch(
       if (!(a >= lo && a <= hi)) a = aLo + 0.5 * width; // bisect when the cubic is unreliable
       if (a === aLo || a === aHi) break; // the interval has collapsed to rounding level
       const [f, dphi] = phi(a);
-      if (!sufficient(a, f) || f >= fLo) {
+      if (!sufficient(a, f) || (f >= fLo && f > fAllowed)) {
         aHi = a;
         fHi = f;
         dHi = dphi;

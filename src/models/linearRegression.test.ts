@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { collectWarnings, expectClose, fixture } from '../../test/helpers.js';
+import { Random } from '../core/rng.js';
+import { makeRegression } from '../datasets/generators.js';
+import { LinearRegression } from './linearRegression.js';
+
+interface LinearCase {
+  name: string;
+  X: number[][];
+  y: number[];
+  sampleWeight: number[] | null;
+  fitIntercept: boolean;
+  coef: number[];
+  intercept: number;
+  rank: number;
+  r2: number;
+}
+
+/** Seed 001's data: x ~ 2·U(0, 1), y = 4 + 3x + N(0, 0.5²). */
+function seedLine(): { X: number[][]; y: number[] } {
+  const rng = new Random(42);
+  const X = Array.from({ length: 100 }, () => [2 * rng.random()]);
+  const y = X.map(([x]) => 4 + 3 * x + 0.5 * rng.normal());
+  return { X, y };
+}
+
+describe('LinearRegression: seed 001', () => {
+  it('y = 4 + 3x + noise: gradient descent finds weight ≈ 3, bias ≈ 4, R² near 1', () => {
+    const { X, y } = seedLine();
+    const model = new LinearRegression({ solver: 'gd', learningRate: 0.1, maxIter: 1000 }).fit(X, y);
+    expect(model.coef[0]).toBeCloseTo(3, 0);
+    expect(model.intercept).toBeCloseTo(4, 0);
+    expect(model.score(X, y)).toBeGreaterThan(0.9);
+    // lossHistory is ½·MSE and falls monotonically under this step.
+    const h = model.lossHistory;
+    for (let k = 1; k < h.length; k++) expect(h[k]).toBeLessThanOrEqual(h[k - 1]);
+  });
+
+  it('least squares and gradient descent agree', () => {
+    const { X, y } = seedLine();
+    const exact = new LinearRegression().fit(X, y);
+    const gd = new LinearRegression({ solver: 'gd', learningRate: 0.5, maxIter: 100_000, tol: 1e-16 }).fit(X, y);
+    expect(gd.coef[0]).toBeCloseTo(exact.coef[0], 6);
+    expect(gd.intercept).toBeCloseTo(exact.intercept, 6);
+    expect(exact.nIter).toBe(0);
+    expect(exact.converged).toBe(true);
+    expect(gd.lossHistory.at(-1)).toBeCloseTo(exact.lossHistory[0], 12);
+  });
+});
+
+describe('LinearRegression: scikit-learn parity (fixtures/linear.json)', () => {
+  const { cases } = fixture<LinearCase>('linear.json');
+  for (const c of cases) {
+    it(`${c.name}: coef, intercept and R² match scikit-learn`, () => {
+      const { warnings, onWarning } = collectWarnings();
+      const model = new LinearRegression({ fitIntercept: c.fitIntercept, onWarning }).fit(c.X, c.y, c.sampleWeight ? { sampleWeight: c.sampleWeight } : {});
+      // scikit-learn's rank_ is that of the centred design when fitting an intercept, as logit's.
+      expect(model.rank).toBe(c.rank);
+      expectClose(model.coef, c.coef, c.name.startsWith('ill') ? 1e-6 : 1e-9, `${c.name} coef`);
+      expect(Math.abs(model.intercept - c.intercept)).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(c.intercept)));
+      expect(model.score(c.X, c.y, c.sampleWeight ? { sampleWeight: c.sampleWeight } : {})).toBeCloseTo(c.r2, 10);
+      expect(warnings.map((w) => w.code)).toEqual(model.rank < c.X[0].length ? ['rank-deficient'] : []);
+    });
+  }
+});
+
+describe('LinearRegression: never fails on singular designs', () => {
+  it('collinear and constant columns give the minimum-norm solution and a warning', () => {
+    const rng = new Random(1);
+    const X = Array.from({ length: 20 }, () => {
+      const a = rng.normal();
+      return [a, a, 5];
+    });
+    const y = X.map(([a]) => 2 * a + 1);
+    const { warnings, onWarning } = collectWarnings();
+    const m = new LinearRegression({ onWarning }).fit(X, y);
+    expect(m.rank).toBe(1);
+    expect(m.method).toBe('qr');
+    expect(m.coef[0]).toBeCloseTo(1, 10);
+    expect(m.coef[1]).toBeCloseTo(1, 10);
+    expect(m.coef[2]).toBeCloseTo(0, 10);
+    expect(m.intercept).toBeCloseTo(1, 10);
+    expect(warnings[0].code).toBe('rank-deficient');
+    expect(warnings[0].message).toMatch(/rank 1 < 3 features/);
+  });
+
+  it('picks Cholesky on well-conditioned data and recovers makeRegression’s truth', () => {
+    const { X, y, coef } = makeRegression({ nSamples: 500, nFeatures: 8, nInformative: 5, bias: 2, seed: 3 });
+    const m = new LinearRegression().fit(X, y);
+    expect(m.method).toBe('cholesky');
+    expectClose(m.coef, coef, 1e-10);
+    expect(m.intercept).toBeCloseTo(2, 10);
+    expect(m.score(X, y)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('LinearRegression: gradient descent safety and bad input', () => {
+  it('a too-large learning rate reports divergence and keeps finite coefficients', () => {
+    const { X, y } = makeRegression({ nSamples: 50, nFeatures: 3, seed: 1 });
+    const { warnings, onWarning } = collectWarnings();
+    const m = new LinearRegression({ solver: 'gd', learningRate: 10, onWarning }).fit(X, y);
+    expect(m.converged).toBe(false);
+    expect(warnings[0].code).toBe('divergence');
+    expect(warnings[0].message).toMatch(/use solver 'lstsq'/);
+    expect(Array.from(m.coef).every(Number.isFinite)).toBe(true);
+  });
+
+  it('rejects bad data and options with precise messages', () => {
+    const m = new LinearRegression();
+    expect(() => m.fit([[1], [2]], [1, NaN])).toThrow('y[1] is NaN; logit needs finite numbers');
+    expect(() => m.fit([[1], [2]], [1])).toThrow('y has 1 values but X has 2 rows');
+    expect(() => m.fit([[1], [NaN]], [1, 2])).toThrow('X[1][0] is NaN');
+    expect(() => m.fit([[1], [2]], ['a', 'b'] as never)).toThrow('y[0] is "a"; logit needs numbers');
+    expect(() => new LinearRegression({ solver: 'svd' as 'lstsq' })).toThrow('option solver must be one of "lstsq", "gd"; received "svd"');
+    expect(() => new LinearRegression({ learningRate: 0 })).toThrow('option learningRate must be a finite number > 0; received 0');
+    m.fit([[1], [2], [3]], [1, 2, 3]);
+    expect(() => m.predict([[1, 2]])).toThrow('X has 2 features (columns) but the model was fitted with 1');
+  });
+
+  it('round-trips through JSON bit for bit', () => {
+    const { X, y } = makeRegression({ nSamples: 30, nFeatures: 4, noise: 1, seed: 9 });
+    for (const solver of ['lstsq', 'gd'] as const) {
+      const m = new LinearRegression({ solver, maxIter: 50, onWarning: () => {} }).fit(X, y);
+      const back = LinearRegression.fromJSON(JSON.parse(JSON.stringify(m)));
+      expect(Array.from(back.coef)).toEqual(Array.from(m.coef));
+      expect(back.intercept).toBe(m.intercept);
+      expect(Array.from(back.predict(X))).toEqual(Array.from(m.predict(X)));
+      expect(back.method).toBe(m.method);
+    }
+    const doc = JSON.parse(JSON.stringify(new LinearRegression().fit(X, y)));
+    doc.state.rank = 7;
+    expect(() => LinearRegression.fromJSON(doc)).toThrow('doc.state.rank must be an integer in [0, 4]; found 7');
+  });
+});
