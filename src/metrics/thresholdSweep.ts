@@ -1,4 +1,5 @@
 import { LogitRangeError, describe } from '../core/errors.js';
+import type { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import { asLabels, asVector, type Label } from '../core/validate.js';
 import { binaryTargets, positiveProbabilities, weights } from './inputs.js';
@@ -44,7 +45,7 @@ export const DEFAULT_THRESHOLDS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0
  */
 export function thresholdSweep(
   yTrue: ArrayLike<Label>,
-  probabilities: ArrayLike<number> | ArrayLike<ArrayLike<number>>,
+  probabilities: ArrayLike<number> | ArrayLike<ArrayLike<number>> | Matrix,
   thresholds: ArrayLike<number> = DEFAULT_THRESHOLDS,
   options: ThresholdSweepOptions = {},
 ): ThresholdRow[] {

@@ -5,7 +5,6 @@ import { LogitRangeError, LogitTypeError, NotFittedError } from '../core/errors.
 import { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
 import type { Label } from '../core/validate.js';
-import { makeBlobs } from '../datasets/generators.js';
 import { loadBreastCancer } from '../datasets/load.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
 import { LogisticRegression } from './logisticRegression.js';
