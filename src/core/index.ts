@@ -27,3 +27,5 @@ export type { Objective } from './objective.js';
 export * as serial from './serial.js';
 export { type ModelDocument } from './serial.js';
 export { weightedMean, r2, accuracy } from './stats.js';
+export { asFeatureNames, trainingInfo, encodeTraining, decodeTraining, type TrainingInfo } from './training.js';
+export { VERSION } from './version.js';

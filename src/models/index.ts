@@ -7,6 +7,7 @@ export {
   type LogisticMode,
   type MultiClass,
   type FitOptions,
+  type ScoreOptions,
   type PredictOptions,
 } from './logisticRegression.js';
 export { LinearRegression, type LinearRegressionOptions, type LinearRegressionParams, type LinearSolver } from './linearRegression.js';

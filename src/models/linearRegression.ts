@@ -16,12 +16,13 @@ import {
   type ModelDocument,
 } from '../core/serial.js';
 import { r2, weightedMean } from '../core/stats.js';
+import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import { asMatrix, asSampleWeight, asVector, type MatrixLike } from '../core/validate.js';
 import { emitWarning, type WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
 import { leastSquares } from '../linalg/leastSquares.js';
 import { LinearModelObjective } from '../loss/linearModelObjective.js';
-import type { FitOptions } from './logisticRegression.js';
+import type { FitOptions, ScoreOptions } from './logisticRegression.js';
 import { runSolver, warnIfNotConverged } from './solve.js';
 
 /** `'lstsq'`: exact least squares (Cholesky when well conditioned, pivoted QR otherwise); `'gd'`: the seeds' gradient descent. */
@@ -60,6 +61,7 @@ interface Fitted {
   readonly nIter: number;
   readonly converged: boolean;
   readonly lossHistory: Float64Array;
+  readonly training: TrainingInfo;
 }
 
 const NAME = 'LinearRegression';
@@ -100,8 +102,9 @@ export class LinearRegression {
   fit(X: MatrixLike, y: ArrayLike<number>, options: FitOptions = {}): this {
     const M = asMatrix(X);
     const target = asVector(y, 'y', M.rows);
-    const fo = check.rejectUnknownOptions(options, ['sampleWeight'], `${NAME}.fit`);
+    const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${NAME}.fit`);
     const sw = asSampleWeight(fo.sampleWeight, M.rows);
+    const training = trainingInfo(M.rows, asFeatureNames(fo.featureNames, M.cols));
     const { fitIntercept } = this.params;
     const n = M.rows;
     const d = M.cols;
@@ -135,7 +138,7 @@ export class LinearRegression {
       params.set(coef);
       if (fitIntercept) params[d] = intercept;
       const loss = objective.valueAndGradient(params, new Float64Array(objective.size));
-      fitted = { nFeatures: d, coef, intercept, rank: res.rank, method: res.method, nIter: 0, converged: true, lossHistory: Float64Array.of(loss) };
+      fitted = { nFeatures: d, coef, intercept, rank: res.rank, method: res.method, nIter: 0, converged: true, lossHistory: Float64Array.of(loss), training };
     } else {
       const params = new Float64Array(objective.size);
       const settings = { solver: 'gd' as const, alternative: 'lstsq', maxIter: this.params.maxIter, tol: this.params.tol, learningRate: this.params.learningRate };
@@ -150,6 +153,7 @@ export class LinearRegression {
         nIter: res.nIter,
         converged: res.converged,
         lossHistory: Float64Array.from(res.history),
+        training,
       };
     }
     this.fitted = fitted;
@@ -189,6 +193,18 @@ export class LinearRegression {
     return this.state('nFeatures').nFeatures;
   }
 
+  /** The feature names passed to fit, or null. */
+  get featureNames(): string[] | null {
+    const names = this.state('featureNames').training.featureNames;
+    return names === null ? null : [...names];
+  }
+
+  /** When, on how many rows and by which logit version the model was fitted. */
+  get training(): TrainingInfo {
+    const t = this.state('training').training;
+    return { ...t, featureNames: t.featureNames === null ? null : [...t.featureNames] };
+  }
+
   /** Gradient-descent iterations (0 for lstsq). */
   get nIter(): number {
     return this.state('nIter').nIter;
@@ -214,7 +230,7 @@ export class LinearRegression {
   }
 
   /** R² of predict(X) against y (scikit-learn's r2_score). Cost: O(n·d). */
-  score(X: MatrixLike, y: ArrayLike<number>, options: FitOptions = {}): number {
+  score(X: MatrixLike, y: ArrayLike<number>, options: ScoreOptions = {}): number {
     const s = this.state('score');
     const M = asMatrix(X, { cols: s.nFeatures });
     const target = asVector(y, 'y', M.rows);
@@ -241,6 +257,7 @@ export class LinearRegression {
               nIter: s.nIter,
               converged: s.converged,
               lossHistory: encodeNumbers(s.lossHistory),
+              training: encodeTraining(s.training),
             },
     };
   }
@@ -258,7 +275,8 @@ export class LinearRegression {
     const nIter = decodeInteger(required(state, 'nIter', path), `${path}.nIter`, 0);
     const converged = decodeBoolean(required(state, 'converged', path), `${path}.converged`);
     const lossHistory = decodeNumbers(own(state, 'lossHistory', path) ?? [], `${path}.lossHistory`);
-    model.fitted = { nFeatures, coef, intercept, rank, method, nIter, converged, lossHistory };
+    const training = decodeTraining(required(state, 'training', path), `${path}.training`, nFeatures);
+    model.fitted = { nFeatures, coef, intercept, rank, method, nIter, converged, lossHistory, training };
     return model;
   }
 }

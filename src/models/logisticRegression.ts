@@ -27,6 +27,7 @@ import {
   type MatrixLike,
 } from '../core/validate.js';
 import { accuracy } from '../core/stats.js';
+import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import type { WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
 import { expit, log1pexp } from '../kernels/scalar.js';
@@ -60,6 +61,11 @@ export interface LogisticRegressionOptions {
   multiClass?: MultiClass;
   /** Step size of `solver: 'gd'` (default 0.1). */
   learningRate?: number;
+  /**
+   * Two classes only: the decision threshold `predict` uses, classes[1] when P(classes[1]) ≥
+   * threshold. Default null: predict is the argmax of predictProba. Kept by toJSON.
+   */
+  threshold?: number | null;
   /** Receives warnings (non-convergence, divergence); default `console.warn`. */
   onWarning?: WarningHandler;
 }
@@ -74,17 +80,25 @@ export interface LogisticRegressionParams {
   readonly fitIntercept: boolean;
   readonly multiClass: MultiClass;
   readonly learningRate: number;
+  readonly threshold: number | null;
 }
 
 export interface FitOptions {
   /** Per-sample weights sᵢ ≥ 0 multiplying each sample's loss (default all 1). */
+  sampleWeight?: ArrayLike<number>;
+  /** One name per column of X, kept in the model and its document (default none). */
+  featureNames?: readonly string[];
+}
+
+export interface ScoreOptions {
+  /** Per-sample weights of the score (default all 1). */
   sampleWeight?: ArrayLike<number>;
 }
 
 export interface PredictOptions {
   /**
    * Binary models only: predict the positive class (classes[1]) when P(classes[1]) ≥ threshold.
-   * Without it, predict is the argmax of predictProba (ties go to the first class, as scikit-learn).
+   * Overrides the model's own `threshold` for this call.
    */
   threshold?: number;
 }
@@ -106,9 +120,10 @@ interface Fitted {
   readonly lossHistory: Float64Array;
   readonly objective: number;
   readonly gradMax: number;
+  readonly training: TrainingInfo;
 }
 
-const OPTION_KEYS = ['penalty', 'C', 'solver', 'maxIter', 'tol', 'fitIntercept', 'multiClass', 'learningRate', 'onWarning'] as const;
+const OPTION_KEYS = ['penalty', 'C', 'solver', 'maxIter', 'tol', 'fitIntercept', 'multiClass', 'learningRate', 'threshold', 'onWarning'] as const;
 const NAME = 'LogisticRegression';
 
 /**
@@ -130,14 +145,13 @@ const NAME = 'LogisticRegression';
  *   model.predictProba([[2, 2]]).get(0, 1); // P(classes[1] | x)
  */
 export class LogisticRegression {
-  /** The checked hyper-parameters this model was built with. */
-  readonly params: LogisticRegressionParams;
+  private settings: LogisticRegressionParams;
   private readonly onWarning: WarningHandler | undefined;
   private fitted: Fitted | null = null;
 
   constructor(options: LogisticRegressionOptions = {}) {
     const o = check.rejectUnknownOptions(options, OPTION_KEYS, NAME);
-    this.params = Object.freeze({
+    this.settings = Object.freeze({
       penalty: check.oneOf(o, 'penalty', ['l2', 'none'] as const, 'l2'),
       C: check.positive(o, 'C', 1),
       solver: check.oneOf(o, 'solver', ['lbfgs', 'gd'] as const, 'lbfgs'),
@@ -146,8 +160,30 @@ export class LogisticRegression {
       fitIntercept: check.bool(o, 'fitIntercept', true),
       multiClass: check.oneOf(o, 'multiClass', ['auto', 'multinomial', 'ovr'] as const, 'auto'),
       learningRate: check.positive(o, 'learningRate', 0.1),
+      threshold: o.threshold === null || o.threshold === undefined ? null : check.inRange(o, 'threshold', 0.5, 0, 1),
     });
     this.onWarning = check.optionalFunction<WarningHandler>(o, 'onWarning');
+  }
+
+  /** The checked hyper-parameters (a frozen object). */
+  get params(): LogisticRegressionParams {
+    return this.settings;
+  }
+
+  /** The decision threshold of a two-class model (null: argmax of predictProba). See the `threshold` option. */
+  get threshold(): number | null {
+    return this.settings.threshold;
+  }
+
+  set threshold(t: number | null) {
+    const threshold = t === null ? null : check.inRange({ threshold: t }, 'threshold', 0.5, 0, 1);
+    if (threshold !== null && this.fitted !== null && this.fitted.classes.length !== 2) {
+      throw new LogitRangeError(`threshold applies to two classes; this model has ${this.fitted.classes.length}`, {
+        parameter: 'threshold',
+        value: t,
+      });
+    }
+    this.settings = Object.freeze({ ...this.settings, threshold });
   }
 
   /**
@@ -159,8 +195,9 @@ export class LogisticRegression {
   fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
     const M = asMatrix(X);
     const labels = asLabels(y, 'y', M.rows);
-    const fo = check.rejectUnknownOptions(options, ['sampleWeight'], `${NAME}.fit`);
+    const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${NAME}.fit`);
     const sw = asSampleWeight(fo.sampleWeight, M.rows);
+    const training = trainingInfo(M.rows, asFeatureNames(fo.featureNames, M.cols));
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {
       throw new LogitRangeError(
@@ -170,6 +207,9 @@ export class LogisticRegression {
     }
     const yIdx = encodeLabels(labels, classes);
     const K = classes.length;
+    if (this.params.threshold !== null && K !== 2) {
+      throw new LogitRangeError(`the threshold option applies to two classes; y has ${K}`, { parameter: 'threshold', value: this.params.threshold });
+    }
     const { multiClass, penalty, C, fitIntercept } = this.params;
     const mode: Mode = multiClass === 'multinomial' || (multiClass === 'auto' && K > 2) ? 'multinomial' : K === 2 ? 'binary' : 'ovr';
     const l2 = penalty === 'l2' ? 1 / C : 0;
@@ -200,7 +240,7 @@ export class LogisticRegression {
       }
       fitted = {
         classes, nFeatures: d, mode, coef, rows, intercept,
-        nIter: res.nIter, converged: res.converged, lossHistory: Float64Array.from(res.history), objective, gradMax,
+        nIter: res.nIter, converged: res.converged, lossHistory: Float64Array.from(res.history), objective, gradMax, training,
       };
     } else {
       const problems = mode === 'binary' ? [1] : classes.map((_, k) => k);
@@ -236,6 +276,7 @@ export class LogisticRegression {
         lossHistory: sumHistories(results.map((r) => r.history)),
         objective,
         gradMax,
+        training,
       };
     }
     this.fitted = fitted;
@@ -279,6 +320,18 @@ export class LogisticRegression {
   /** Number of features seen by fit. */
   get nFeatures(): number {
     return this.state('nFeatures').nFeatures;
+  }
+
+  /** The feature names passed to fit, or null. */
+  get featureNames(): string[] | null {
+    const names = this.state('featureNames').training.featureNames;
+    return names === null ? null : [...names];
+  }
+
+  /** When, on how many rows and by which logit version the model was fitted. */
+  get training(): TrainingInfo {
+    const t = this.state('training').training;
+    return { ...t, featureNames: t.featureNames === null ? null : [...t.featureNames] };
   }
 
   /** Solver iterations (for one-vs-rest, the largest over the classes). */
@@ -391,8 +444,9 @@ export class LogisticRegression {
   }
 
   /**
-   * Predicted labels (as given to fit). Without options: argmax of predictProba, ties to the
-   * first class. With `{ threshold }` (binary only): classes[1] when P(classes[1]) ≥ threshold.
+   * Predicted labels (as given to fit). With a threshold (two classes only; from the options
+   * argument, else the model's `threshold`): classes[1] when P(classes[1]) ≥ threshold.
+   * Otherwise the argmax of predictProba, ties to the first class (scikit-learn's rule).
    * Cost: O(n·d·K).
    */
   predict(X: MatrixLike, options: PredictOptions = {}): Label[] {
@@ -401,14 +455,15 @@ export class LogisticRegression {
     const M = asMatrix(X, { cols: s.nFeatures });
     const n = M.rows;
     const out: Label[] = new Array(n);
-    if (o.threshold !== undefined) {
+    const threshold = o.threshold ?? this.params.threshold;
+    if (threshold !== null) {
       if (s.classes.length !== 2) {
         throw new LogitRangeError(`predict's threshold applies to two classes; this model has ${s.classes.length}`, {
           parameter: 'threshold',
-          value: o.threshold,
+          value: threshold,
         });
       }
-      const t = check.inRange(o, 'threshold', 0.5, 0, 1);
+      const t = check.inRange({ threshold }, 'threshold', 0.5, 0, 1);
       const P = this.predictProba(M);
       for (let i = 0; i < n; i++) out[i] = P.data[2 * i + 1] >= t ? s.classes[1] : s.classes[0];
       return out;
@@ -432,7 +487,7 @@ export class LogisticRegression {
    * Mean accuracy of predict(X) against y (weighted by sampleWeight when given).
    * A label in y that the model never saw is an error: it could never be predicted.
    */
-  score(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): number {
+  score(X: MatrixLike, y: ArrayLike<Label>, options: ScoreOptions = {}): number {
     const s = this.state('score');
     const M = asMatrix(X, { cols: s.nFeatures });
     const labels = asLabels(y, 'y', M.rows);
@@ -464,6 +519,7 @@ export class LogisticRegression {
               lossHistory: encodeNumbers(s.lossHistory),
               objective: encodeNumber(s.objective),
               gradMax: encodeNumber(s.gradMax),
+              training: encodeTraining(s.training),
             },
     };
   }
@@ -504,7 +560,8 @@ export class LogisticRegression {
     const lossHistory = decodeNumbers(own(state, 'lossHistory', path) ?? [], `${path}.lossHistory`);
     const objective = decodeNumber(required(state, 'objective', path), `${path}.objective`);
     const gradMax = decodeNumber(required(state, 'gradMax', path), `${path}.gradMax`);
-    model.fitted = { classes, nFeatures, mode, coef, rows, intercept, nIter, converged, lossHistory, objective, gradMax };
+    const training = decodeTraining(required(state, 'training', path), `${path}.training`, nFeatures);
+    model.fitted = { classes, nFeatures, mode, coef, rows, intercept, nIter, converged, lossHistory, objective, gradMax, training };
     return model;
   }
 }

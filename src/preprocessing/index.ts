@@ -1,1 +1,1 @@
-export { StandardScaler, type StandardScalerOptions } from './standardScaler.js';
+export { StandardScaler, type StandardScalerOptions, type ScalerFitOptions } from './standardScaler.js';

@@ -12,7 +12,15 @@ import {
   required,
   type ModelDocument,
 } from '../core/serial.js';
+import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import { asMatrix, asSampleWeight, type MatrixLike } from '../core/validate.js';
+
+export interface ScalerFitOptions {
+  /** Per-sample weights for the mean and variance (default all 1). */
+  sampleWeight?: ArrayLike<number>;
+  /** One name per column, kept in the document (default none). */
+  featureNames?: readonly string[];
+}
 
 export interface StandardScalerOptions {
   /** Subtract the mean (default true). */
@@ -26,6 +34,7 @@ interface Fitted {
   readonly variance: Float64Array;
   readonly scale: Float64Array;
   readonly nSamplesSeen: number;
+  readonly training: TrainingInfo;
 }
 
 const NAME = 'StandardScaler';
@@ -49,10 +58,11 @@ export class StandardScaler {
   }
 
   /** Learns μ and σ from X (optionally weighted). Returns `this`. */
-  fit(X: MatrixLike, options: { sampleWeight?: ArrayLike<number> } = {}): this {
+  fit(X: MatrixLike, options: ScalerFitOptions = {}): this {
     const M = asMatrix(X);
-    const o = check.rejectUnknownOptions(options, ['sampleWeight'], `${NAME}.fit`);
+    const o = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${NAME}.fit`);
     const sw = asSampleWeight(o.sampleWeight, M.rows);
+    const training = trainingInfo(M.rows, asFeatureNames(o.featureNames, M.cols));
     const { rows: n, cols: d, data } = M;
     const mean = new Float64Array(d);
     const variance = new Float64Array(d);
@@ -77,7 +87,7 @@ export class StandardScaler {
       const bound = n * EPS * variance[j] + (n * mean[j] * EPS) ** 2;
       scale[j] = variance[j] <= bound ? 1 : Math.sqrt(variance[j]);
     }
-    this.fitted = { mean, variance, scale, nSamplesSeen: n };
+    this.fitted = { mean, variance, scale, nSamplesSeen: n, training };
     return this;
   }
 
@@ -109,6 +119,12 @@ export class StandardScaler {
     return this.state('nFeatures').mean.length;
   }
 
+  /** The feature names passed to fit, or null. */
+  get featureNames(): string[] | null {
+    const names = this.state('featureNames').training.featureNames;
+    return names === null ? null : [...names];
+  }
+
   /** (X − μ) / σ as a new Matrix; X is not modified. Cost: O(n·d). */
   transform(X: MatrixLike): Matrix {
     const s = this.state('transform');
@@ -127,7 +143,7 @@ export class StandardScaler {
   }
 
   /** `fit(X).transform(X)`. */
-  fitTransform(X: MatrixLike, options: { sampleWeight?: ArrayLike<number> } = {}): Matrix {
+  fitTransform(X: MatrixLike, options: ScalerFitOptions = {}): Matrix {
     return this.fit(X, options).transform(X);
   }
 
@@ -155,7 +171,16 @@ export class StandardScaler {
       version: FORMAT_VERSION,
       class: NAME,
       params: { ...this.params },
-      state: s === null ? null : { mean: encodeNumbers(s.mean), variance: encodeNumbers(s.variance), scale: encodeNumbers(s.scale), nSamplesSeen: s.nSamplesSeen },
+      state:
+        s === null
+          ? null
+          : {
+              mean: encodeNumbers(s.mean),
+              variance: encodeNumbers(s.variance),
+              scale: encodeNumbers(s.scale),
+              nSamplesSeen: s.nSamplesSeen,
+              training: encodeTraining(s.training),
+            },
     };
   }
 
@@ -173,7 +198,8 @@ export class StandardScaler {
       if (!(scale[j] > 0)) throw new LogitRangeError(`doc.state.scale[${j}] must be > 0; found ${scale[j]}`, { parameter: `doc.state.scale[${j}]`, value: scale[j] });
     }
     const nSamplesSeen = decodeInteger(required(state, 'nSamplesSeen', 'doc.state'), 'doc.state.nSamplesSeen', 1);
-    scaler.fitted = { mean, variance, scale, nSamplesSeen };
+    const training = decodeTraining(required(state, 'training', 'doc.state'), 'doc.state.training', mean.length);
+    scaler.fitted = { mean, variance, scale, nSamplesSeen, training };
     return scaler;
   }
 }

@@ -1,0 +1,2 @@
+/** logit's version, written into every model document (a test keeps it equal to package.json's). */
+export const VERSION = '0.1.0';
