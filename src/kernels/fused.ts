@@ -203,3 +203,134 @@ export function squaredErrorPass(
   if (fitIntercept) grad[og + d] = gb;
   return loss;
 }
+
+/**
+ * Accumulates the upper triangle of Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ into H (D × D, row-major, leading dimension
+ * `ldH`, starting at H[oH]), where x̃ᵢ = ((xᵢ − μ)/σ, 1): each row centred by `center` and
+ * divided by `scale` on the fly (either may be null), with a trailing 1 when `ones`
+ * (D = d + 1) for an intercept. `buf` needs D slots. Rows with hᵢ = 0 are skipped.
+ * Cost: n·D²/2 multiply-adds, one pass over X.
+ */
+export function scaledWeightedGram(
+  n: number,
+  d: number,
+  X: Float64Array,
+  h: Float64Array | null,
+  center: Float64Array | null,
+  scale: Float64Array | null,
+  ones: boolean,
+  H: Float64Array,
+  oH: number,
+  ldH: number,
+  buf: Float64Array,
+): void {
+  const D = ones ? d + 1 : d;
+  for (let i = 0; i < n; i++) {
+    const hi = h === null ? 1 : h[i];
+    if (hi === 0) continue;
+    const off = i * d;
+    for (let j = 0; j < d; j++) {
+      let v = X[off + j];
+      if (center !== null) v -= center[j];
+      if (scale !== null) v /= scale[j];
+      buf[j] = v;
+    }
+    if (ones) buf[d] = 1;
+    for (let a = 0; a < D; a++) {
+      const ca = hi * buf[a];
+      if (ca === 0) continue;
+      const row = oH + a * ldH;
+      let b = a;
+      for (; b + 1 < D; b += 2) {
+        H[row + b] += ca * buf[b];
+        H[row + b + 1] += ca * buf[b + 1];
+      }
+      if (b < D) H[row + b] += ca * buf[b];
+    }
+  }
+}
+
+/**
+ * Value, gradient data term and dense Hessian of the multinomial loss in one pass, in the
+ * coordinates θ of a linear model on scaled features x̃ᵢ = ((xᵢ − μ)/σ, 1):
+ *
+ *   H[(k,a), (l,b)] = Σᵢ sᵢ·pᵢₖ(δₖₗ − pᵢₗ)·x̃ᵢₐ·x̃ᵢᵦ
+ *
+ * `w` holds the model in original units (K·d weights then K intercepts), used for the
+ * scores; `index[k·D + a]` maps class k, scaled feature a (a = d: intercept) to the position
+ * in θ and in H (size × size, row-major, full symmetric on return). Only the Hessian is
+ * written; scores use `scratch` (K) and `buf` (D). Cost: n·(K(K+1)/2)·(D(D+1)/2) multiply-adds.
+ */
+export function multinomialHessianPass(
+  n: number,
+  d: number,
+  K: number,
+  X: Float64Array,
+  sw: Float64Array | null,
+  w: Float64Array,
+  fitIntercept: boolean,
+  center: Float64Array | null,
+  scale: Float64Array | null,
+  index: Int32Array,
+  H: Float64Array,
+  size: number,
+  scratch: Float64Array,
+  buf: Float64Array,
+): void {
+  const D = fitIntercept ? d + 1 : d;
+  const Kd = K * d;
+  H.fill(0, 0, size * size);
+  for (let i = 0; i < n; i++) {
+    const si = sw === null ? 1 : sw[i];
+    if (si === 0) continue;
+    const off = i * d;
+    let m = -Infinity;
+    for (let k = 0; k < K; k++) {
+      let z = fitIntercept ? w[Kd + k] : 0;
+      for (let j = 0; j < d; j++) z += X[off + j] * w[k * d + j];
+      scratch[k] = z;
+      if (z > m) m = z;
+    }
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      scratch[k] = Math.exp(scratch[k] - m);
+      sum += scratch[k];
+    }
+    for (let k = 0; k < K; k++) scratch[k] /= sum;
+    for (let j = 0; j < d; j++) {
+      let v = X[off + j];
+      if (center !== null) v -= center[j];
+      if (scale !== null) v /= scale[j];
+      buf[j] = v;
+    }
+    if (fitIntercept) buf[d] = 1;
+    for (let k = 0; k < K; k++) {
+      const pk = scratch[k];
+      for (let l = k; l < K; l++) {
+        const c = si * pk * ((k === l ? 1 : 0) - scratch[l]);
+        if (c === 0) continue;
+        for (let a = 0; a < D; a++) {
+          const ca = c * buf[a];
+          const row = index[k * D + a] * size;
+          for (let b = a; b < D; b++) H[row + index[l * D + b]] += ca * buf[b];
+        }
+      }
+    }
+  }
+  // Each block (k, l) is symmetric in (a, b): copy its upper triangle down, then mirror the
+  // blocks below the diagonal from those above.
+  for (let k = 0; k < K; k++) {
+    for (let l = k; l < K; l++) {
+      for (let a = 0; a < D; a++) {
+        for (let b = a + 1; b < D; b++) H[index[k * D + b] * size + index[l * D + a]] = H[index[k * D + a] * size + index[l * D + b]];
+      }
+    }
+  }
+  for (let k = 0; k < K; k++) {
+    for (let l = k + 1; l < K; l++) {
+      for (let a = 0; a < D; a++) {
+        for (let b = 0; b < D; b++) H[index[l * D + b] * size + index[k * D + a]] = H[index[k * D + a] * size + index[l * D + b]];
+      }
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import type { Matrix } from '../core/matrix.js';
-import { binaryLogisticPass, multinomialPass, squaredErrorPass } from '../kernels/fused.js';
-import type { Objective } from '../core/objective.js';
+import type { CompositeObjective, SecondOrderObjective } from '../core/objective.js';
+import { binaryLogisticPass, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
 
 /** Which per-sample loss: binary log-loss (sigmoid), multinomial log-loss (softmax), or ½ squared error. */
 export type LossKind = 'binary' | 'multinomial' | 'squared';
@@ -17,26 +17,38 @@ export interface LinearModelObjectiveInit {
   /** Per-sample weights sᵢ ≥ 0, or null for all ones. */
   sampleWeight: Float64Array | null;
   fitIntercept: boolean;
-  /** Strength λ of the L2 term ½·λ·‖W‖² in the *unscaled* objective (1/C for logistic, 0 for none). */
+  /** λ₂ in the unscaled objective Σ sᵢℓᵢ + ½λ₂‖W‖² + λ₁‖W‖₁ (1/C for logistic L2, 0 for none). */
   l2: number;
+  /** λ₁, handled by the solver through `l1Weights` (default 0). */
+  l1?: number;
+  /**
+   * Internal preconditioning: the solver works on θ with wₖⱼ = θₖⱼ/σⱼ and
+   * bₖ = θ_bₖ − Σⱼ μⱼ·θₖⱼ/σⱼ, i.e. on standardised features x̃ = (x − μ)/σ, without copying X.
+   * The objective value is unchanged: this is a change of variables, not of problem.
+   * `center` requires an intercept (it only moves the intercept). Null: identity.
+   */
+  center?: Float64Array | null;
+  scale?: Float64Array | null;
 }
 
 /**
- * A linear model's penalised empirical risk, scaled by the total sample weight:
+ * A linear model's penalised empirical risk, scaled by the total sample weight S = Σ sᵢ:
  *
- *   F(W, b) = (1/S)·Σᵢ sᵢ·ℓ(yᵢ, W·xᵢ + b) + (λ / 2S)·‖W‖²,   S = Σᵢ sᵢ
+ *   F(W, b) = (1/S)·Σᵢ sᵢ·ℓ(yᵢ, W·xᵢ + b) + (λ₂ / 2S)·‖W‖²      (+ (λ₁/S)·‖W‖₁ via l1Weights)
  *
- * For logistic regression λ = 1/C, so F is scikit-learn's objective C·Σᵢ sᵢℓᵢ + ½‖W‖² divided
- * by C·S (same minimiser; the scaling makes `tol` independent of the number of rows, as in
- * scikit-learn ≥ 1.4), and it is exactly the seeds' loss "mean log-loss + (reg_lambda/2n)·‖w‖²"
- * with reg_lambda = 1/C. For squared error with λ = 0 it is the seeds' ½·MSE.
- * The intercept b is never penalised.
+ * For logistic regression λ₂ + λ₁ = 1/C, so S·C·F is scikit-learn's objective
+ * C·Σᵢ sᵢℓᵢ + r(W) (same minimiser; the 1/S scaling makes `tol` independent of the number of
+ * rows, as in scikit-learn ≥ 1.4), and it is exactly the seeds' loss "mean log-loss +
+ * (reg_lambda/2n)·‖w‖²" with reg_lambda = 1/C. For squared error with λ = 0 it is ½·MSE.
+ * The intercept is never penalised.
  *
- * Parameters are laid out as the fused kernels expect: K·d weights row by row, then K
- * intercepts when fitted (K = 1 for binary and squared error).
- * Cost per evaluation: one pass over X, O(n·d·K).
+ * Parameters θ are laid out as the fused kernels expect: K·d weights row by row, then K
+ * intercepts when fitted (K = 1 for binary and squared error), in the preconditioned
+ * coordinates described at `center`/`scale`; `toModel` / `fromModel` convert.
+ * Cost: value and gradient one pass over X, O(n·d·K); Hessian-vector product one pass;
+ * dense Hessian O(n·D²·K²) with D = d + 1.
  */
-export class LinearModelObjective implements Objective {
+export class LinearModelObjective implements SecondOrderObjective, CompositeObjective {
   readonly size: number;
   readonly kind: LossKind;
   readonly n: number;
@@ -47,11 +59,24 @@ export class LinearModelObjective implements Objective {
   /** S = Σᵢ sᵢ. */
   readonly weightSum: number;
   readonly l2: number;
+  readonly l1: number;
+  /** Per-coordinate L1 weights of F in θ coordinates: λ₁/(S·σⱼ) on weights, 0 on intercepts. */
+  readonly l1Weights: Float64Array;
   private readonly X: Float64Array;
   private readonly y: Float64Array;
   private readonly yIdx: Int32Array;
   private readonly sw: Float64Array | null;
+  private readonly center: Float64Array | null;
+  private readonly scale: Float64Array | null;
+  /** Model-space work vectors (allocated once, reused by every evaluation). */
+  private readonly w: Float64Array;
+  private readonly gw: Float64Array;
+  private readonly v: Float64Array;
   private readonly scratch: Float64Array;
+  private readonly rowWeights: Float64Array;
+  private readonly buf: Float64Array;
+  /** Mini-batch buffers, allocated on the first batch call. */
+  private batch: { X: Float64Array; y: Float64Array; yIdx: Int32Array; sw: Float64Array } | null = null;
 
   constructor(init: LinearModelObjectiveInit) {
     this.kind = init.kind;
@@ -65,49 +90,318 @@ export class LinearModelObjective implements Objective {
     this.yIdx = init.yIdx ?? new Int32Array(0);
     this.sw = init.sampleWeight;
     this.l2 = init.l2;
+    this.l1 = init.l1 ?? 0;
+    this.center = init.fitIntercept ? (init.center ?? null) : null;
+    this.scale = init.scale ?? null;
     let S = this.n;
     if (this.sw !== null) {
       S = 0;
       for (let i = 0; i < this.n; i++) S += this.sw[i];
     }
     this.weightSum = S;
+    this.w = new Float64Array(this.size);
+    this.gw = new Float64Array(this.size);
+    this.v = new Float64Array(this.size);
     this.scratch = new Float64Array(Math.max(1, this.k));
+    this.rowWeights = new Float64Array(this.n);
+    this.buf = new Float64Array(this.d + 1);
+    this.l1Weights = new Float64Array(this.size);
+    if (this.l1 > 0) {
+      for (let k = 0; k < this.k; k++) {
+        for (let j = 0; j < this.d; j++) this.l1Weights[k * this.d + j] = this.l1 / (S * (this.scale === null ? 1 : this.scale[j]));
+      }
+    }
   }
 
-  /** Σᵢ sᵢ·ℓᵢ (unscaled data term) and its gradient, written into `grad`. One pass over X. */
-  dataTerm(params: Float64Array, grad: Float64Array): number {
+  /** Writes the model (original units: K·d weights, then K intercepts) for θ into `out`. Cost O(K·d). */
+  toModel(theta: Float64Array, out: Float64Array): void {
+    const { k: K, d, center, scale, fitIntercept } = this;
+    const Kd = K * d;
+    for (let c = 0; c < K; c++) {
+      let shift = 0;
+      for (let j = 0; j < d; j++) {
+        const wj = scale === null ? theta[c * d + j] : theta[c * d + j] / scale[j];
+        out[c * d + j] = wj;
+        if (center !== null) shift += center[j] * wj;
+      }
+      if (fitIntercept) out[Kd + c] = theta[Kd + c] - shift;
+    }
+  }
+
+  /** The inverse of {@link toModel}: θ for a model given in original units. Cost O(K·d). */
+  fromModel(model: Float64Array, out: Float64Array): void {
+    const { k: K, d, center, scale, fitIntercept } = this;
+    const Kd = K * d;
+    for (let c = 0; c < K; c++) {
+      let shift = 0;
+      for (let j = 0; j < d; j++) {
+        const wj = model[c * d + j];
+        out[c * d + j] = scale === null ? wj : wj * scale[j];
+        if (center !== null) shift += center[j] * wj;
+      }
+      if (fitIntercept) out[Kd + c] = model[Kd + c] + shift;
+    }
+  }
+
+  /** Model-space gradient (∂/∂w, ∂/∂b) → θ-space gradient, in place on `g`. */
+  private pullBack(gModel: Float64Array, g: Float64Array): void {
+    const { k: K, d, center, scale, fitIntercept } = this;
+    const Kd = K * d;
+    for (let c = 0; c < K; c++) {
+      const gb = fitIntercept ? gModel[Kd + c] : 0;
+      for (let j = 0; j < d; j++) {
+        let v = gModel[c * d + j];
+        if (center !== null) v -= center[j] * gb;
+        g[c * d + j] = scale === null ? v : v / scale[j];
+      }
+      if (fitIntercept) g[Kd + c] = gb;
+    }
+  }
+
+  /** Σᵢ sᵢ·ℓᵢ at model-space parameters `w` (original units), gradient in model space. One pass. */
+  private dataTerm(w: Float64Array, grad: Float64Array, hw: Float64Array | null): number {
     const { n, d, X, sw, fitIntercept } = this;
     switch (this.kind) {
       case 'binary':
-        return binaryLogisticPass(n, d, X, this.y, sw, params, grad, 0, fitIntercept, null);
+        return binaryLogisticPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, hw);
       case 'multinomial':
-        return multinomialPass(n, d, this.k, X, this.yIdx, sw, params, grad, fitIntercept, this.scratch);
+        return multinomialPass(n, d, this.k, X, this.yIdx, sw, w, grad, fitIntercept, this.scratch);
       case 'squared':
-        return squaredErrorPass(n, d, X, this.y, sw, params, grad, 0, fitIntercept);
+        if (hw !== null) {
+          if (sw === null) hw.fill(1);
+          else hw.set(sw);
+        }
+        return squaredErrorPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept);
     }
   }
 
-  valueAndGradient(params: Float64Array, grad: Float64Array): number {
-    const data = this.dataTerm(params, grad);
-    const inv = 1 / this.weightSum;
-    const lam = this.l2 * inv;
-    const kd = this.k * this.d;
+  /** (λ₂/S)·Σ θⱼ²/σⱼ² over weights (the L2 term's contribution before halving). */
+  private penaltyTerm(theta: Float64Array, g: Float64Array | null): number {
+    const { k: K, d, scale } = this;
+    const lam = this.l2 / this.weightSum;
+    if (lam === 0) return 0;
     let pen = 0;
-    for (let j = 0; j < kd; j++) {
-      const w = params[j];
-      pen += w * w;
-      grad[j] = grad[j] * inv + lam * w;
+    for (let c = 0; c < K; c++) {
+      for (let j = 0; j < d; j++) {
+        const s = scale === null ? 1 : scale[j];
+        const t = theta[c * d + j] / (s * s);
+        pen += theta[c * d + j] * t;
+        if (g !== null) g[c * d + j] += lam * t;
+      }
     }
-    for (let j = kd; j < this.size; j++) grad[j] *= inv;
-    return data * inv + 0.5 * lam * pen;
+    return 0.5 * lam * pen;
+  }
+
+  valueAndGradient(theta: Float64Array, grad: Float64Array): number {
+    this.toModel(theta, this.w);
+    const data = this.dataTerm(this.w, this.gw, null);
+    this.pullBack(this.gw, grad);
+    const inv = 1 / this.weightSum;
+    for (let j = 0; j < this.size; j++) grad[j] *= inv;
+    return data * inv + this.penaltyTerm(theta, grad);
   }
 
   /**
-   * The objective in scikit-learn's scaling for logistic regression, C·Σᵢ sᵢℓᵢ + ½‖W‖², from a
-   * value of F: F·S/λ (λ = 1/C). Only meaningful when λ > 0 or for reporting Σ sᵢℓᵢ (λ = 0 gives
-   * the data term Σ sᵢℓᵢ).
+   * An unbiased estimate of F's smooth part and its gradient from the rows `rows[from …
+   * from+count)`: (1/S)·(n/count)·Σ_{i∈B} sᵢℓᵢ plus the exact L2 term. The rows are gathered into
+   * a buffer first (so batches may be any subset). Cost: O(count·d·K).
+   */
+  batchValueAndGradient(theta: Float64Array, grad: Float64Array, rows: Int32Array, from: number, count: number): number {
+    const { d, sw } = this;
+    if (this.batch === null || this.batch.y.length < count) {
+      this.batch = { X: new Float64Array(count * d), y: new Float64Array(count), yIdx: new Int32Array(count), sw: new Float64Array(count) };
+    }
+    const B = this.batch;
+    for (let r = 0; r < count; r++) {
+      const i = rows[from + r];
+      B.X.set(this.X.subarray(i * d, (i + 1) * d), r * d);
+      if (this.kind === 'multinomial') B.yIdx[r] = this.yIdx[i];
+      else B.y[r] = this.y[i];
+      B.sw[r] = sw === null ? 1 : sw[i];
+    }
+    this.toModel(theta, this.w);
+    let data: number;
+    switch (this.kind) {
+      case 'binary':
+        data = binaryLogisticPass(count, d, B.X, B.y, B.sw, this.w, this.gw, 0, this.fitIntercept, null);
+        break;
+      case 'multinomial':
+        data = multinomialPass(count, d, this.k, B.X, B.yIdx, B.sw, this.w, this.gw, this.fitIntercept, this.scratch);
+        break;
+      case 'squared':
+        data = squaredErrorPass(count, d, B.X, B.y, B.sw, this.w, this.gw, 0, this.fitIntercept);
+        break;
+    }
+    this.pullBack(this.gw, grad);
+    const inv = this.n / (count * this.weightSum);
+    for (let j = 0; j < this.size; j++) grad[j] *= inv;
+    return data * inv + this.penaltyTerm(theta, grad);
+  }
+
+  /** F without the L1 term plus the L1 term: the full scaled objective at θ. Cost: one pass. */
+  totalValue(theta: Float64Array): number {
+    let l1 = 0;
+    for (let j = 0; j < this.size; j++) l1 += this.l1Weights[j] * Math.abs(theta[j]);
+    return this.valueAndGradient(theta, this.gw.slice()) + l1;
+  }
+
+  hessianVectorProduct(theta: Float64Array, v: Float64Array, out: Float64Array): void {
+    const { n, d, k: K, X, sw, fitIntercept } = this;
+    const inv = 1 / this.weightSum;
+    this.toModel(theta, this.w);
+    // A direction transforms like a model with the same preconditioning: v in θ → u in model space.
+    this.toModel(v, this.v);
+    const u = this.v;
+    const Kd = K * d;
+    this.gw.fill(0);
+    if (this.kind !== 'multinomial') {
+      // Binary and squared error: H = X̃ᵀ·diag(h)·X̃ (+ L2), h from the current scores.
+      this.dataTerm(this.w, out, this.rowWeights); // out used as scratch for the gradient
+      const h = this.rowWeights;
+      let sb = 0;
+      for (let i = 0; i < n; i++) {
+        const off = i * d;
+        let t = fitIntercept ? u[d] : 0;
+        for (let j = 0; j < d; j++) t += X[off + j] * u[j];
+        const c = h[i] * t;
+        if (c === 0) continue;
+        sb += c;
+        for (let j = 0; j < d; j++) this.gw[j] += c * X[off + j];
+      }
+      if (fitIntercept) this.gw[d] = sb;
+    } else {
+      const p = this.scratch;
+      for (let i = 0; i < n; i++) {
+        const si = sw === null ? 1 : sw[i];
+        if (si === 0) continue;
+        const off = i * d;
+        let m = -Infinity;
+        for (let c = 0; c < K; c++) {
+          let z = fitIntercept ? this.w[Kd + c] : 0;
+          for (let j = 0; j < d; j++) z += X[off + j] * this.w[c * d + j];
+          p[c] = z;
+          if (z > m) m = z;
+        }
+        let sum = 0;
+        for (let c = 0; c < K; c++) {
+          p[c] = Math.exp(p[c] - m);
+          sum += p[c];
+        }
+        // (H·u)ₖ for this row: sᵢ·pₖ·(tₖ − Σₗ pₗtₗ)·x̃ᵢ with tₖ = x̃ᵢ·uₖ.
+        let mean = 0;
+        for (let c = 0; c < K; c++) {
+          p[c] /= sum;
+          let t = fitIntercept ? u[Kd + c] : 0;
+          for (let j = 0; j < d; j++) t += X[off + j] * u[c * d + j];
+          this.buf[c] = t;
+          mean += p[c] * t;
+        }
+        for (let c = 0; c < K; c++) {
+          const coef = si * p[c] * (this.buf[c] - mean);
+          if (coef === 0) continue;
+          if (fitIntercept) this.gw[Kd + c] += coef;
+          for (let j = 0; j < d; j++) this.gw[c * d + j] += coef * X[off + j];
+        }
+      }
+    }
+    this.pullBack(this.gw, out);
+    for (let j = 0; j < this.size; j++) out[j] *= inv;
+    const lam = this.l2 * inv;
+    if (lam > 0) {
+      for (let c = 0; c < K; c++) {
+        for (let j = 0; j < d; j++) {
+          const s = this.scale === null ? 1 : this.scale[j];
+          out[c * d + j] += (lam * v[c * d + j]) / (s * s);
+        }
+      }
+    }
+  }
+
+  valueGradientHessian(theta: Float64Array, grad: Float64Array, hessian: Float64Array): number {
+    const { n, d, k: K, X, sw, fitIntercept, size } = this;
+    const inv = 1 / this.weightSum;
+    this.toModel(theta, this.w);
+    const data = this.dataTerm(this.w, this.gw, this.kind === 'multinomial' ? null : this.rowWeights);
+    this.pullBack(this.gw, grad);
+    for (let j = 0; j < size; j++) grad[j] *= inv;
+    const value = data * inv + this.penaltyTerm(theta, grad);
+    hessian.fill(0, 0, size * size);
+    if (this.kind === 'multinomial') {
+      const D = fitIntercept ? d + 1 : d;
+      const index = new Int32Array(K * D);
+      for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
+      multinomialHessianPass(n, d, K, X, sw, this.w, fitIntercept, this.center, this.scale, index, hessian, size, this.scratch, this.buf);
+    } else {
+      // θ layout for one row of W: d weights then the intercept, matching x̃ = (…, 1).
+      scaledWeightedGram(n, d, X, this.rowWeights, this.center, this.scale, fitIntercept, hessian, 0, size, this.buf);
+      for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
+    }
+    for (let j = 0; j < size * size; j++) hessian[j] *= inv;
+    const lam = this.l2 * inv;
+    if (lam > 0) {
+      for (let c = 0; c < K; c++) {
+        for (let j = 0; j < d; j++) {
+          const s = this.scale === null ? 1 : this.scale[j];
+          hessian[(c * d + j) * (size + 1)] += lam / (s * s);
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * The objective in scikit-learn's scaling for logistic regression, C·Σᵢ sᵢℓᵢ + r(W), from a
+   * value of F (L1 included): F·S·C with 1/C = λ₁ + λ₂; without penalty, Σ sᵢℓᵢ = F·S.
    */
   unscaled(value: number): number {
-    return this.l2 > 0 ? (value * this.weightSum) / this.l2 : value * this.weightSum;
+    const lam = this.l1 + this.l2;
+    return lam > 0 ? (value * this.weightSum) / lam : value * this.weightSum;
   }
+}
+
+/**
+ * Column scalings for internal preconditioning: weighted means μ (only with an intercept, else
+ * null) and scales σ chosen so the objective's curvature is about the same in every coordinate
+ * at the start (a Jacobi preconditioner): σⱼ = √(varⱼ + ridge), where varⱼ is the column's
+ * variance around μ (its mean square when not centring) and `ridge` = λ₂/(S·h̄) converts the L2
+ * term's curvature to data units (h̄ = ¼ for the log-loss, 1 for squared error). Without a
+ * penalty this is plain standardisation; with one, a column of tiny spread whose curvature is
+ * dominated by the penalty is not blown up. A constant column gets σ = 1 (or √ridge).
+ * Cost: two passes over X, O(n·d).
+ */
+export function preconditioner(
+  X: Matrix,
+  sw: Float64Array | null,
+  fitIntercept: boolean,
+  ridge = 0,
+): { center: Float64Array | null; scale: Float64Array } {
+  const { rows: n, cols: d, data } = X;
+  const mean = new Float64Array(d);
+  let total = 0;
+  if (fitIntercept) {
+    for (let i = 0; i < n; i++) {
+      const w = sw === null ? 1 : sw[i];
+      total += w;
+      for (let j = 0; j < d; j++) mean[j] += w * data[i * d + j];
+    }
+    for (let j = 0; j < d; j++) mean[j] /= total;
+  } else {
+    for (let i = 0; i < n; i++) total += sw === null ? 1 : sw[i];
+  }
+  const scale = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const w = sw === null ? 1 : sw[i];
+    for (let j = 0; j < d; j++) {
+      const c = data[i * d + j] - mean[j];
+      scale[j] += w * c * c;
+    }
+  }
+  for (let j = 0; j < d; j++) {
+    let v = scale[j] / total;
+    // Relative test so a column of 1e6 ± 1e-12 (numerically constant) counts as constant.
+    if (!(Math.sqrt(v) > 1e-12 * Math.max(1, Math.abs(mean[j]))) || !Number.isFinite(v)) v = 0;
+    const s = Math.sqrt(v + ridge);
+    scale[j] = s > 0 ? s : 1;
+  }
+  return { center: fitIntercept ? mean : null, scale };
 }

@@ -4,11 +4,16 @@ export {
   type LogisticRegressionParams,
   type LogisticPenalty,
   type LogisticSolver,
+  type ConcreteSolver,
+  type ClassWeight,
   type LogisticMode,
   type MultiClass,
   type FitOptions,
+  type PartialFitOptions,
   type ScoreOptions,
   type PredictOptions,
 } from './logisticRegression.js';
 export { LinearRegression, type LinearRegressionOptions, type LinearRegressionParams, type LinearSolver } from './linearRegression.js';
 export { decisionBoundary, type DecisionBoundary } from './decisionBoundary.js';
+export { chooseSolver } from './chooseSolver.js';
+export type { SeparationReport } from './separation.js';

@@ -31,57 +31,22 @@ import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type Trai
 import type { WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
 import { expit, log1pexp } from '../kernels/scalar.js';
-import { LinearModelObjective } from '../loss/linearModelObjective.js';
+import { preconditioner } from '../loss/linearModelObjective.js';
 import { ovrNormalizeInPlace, softmaxInPlace } from '../loss/link.js';
-import { maxAbs } from '../optim/lbfgs.js';
-import type { MinimizeResult } from '../optim/result.js';
-import { runSolver, warnIfNotConverged, type SolveSettings } from './solve.js';
+import { fitLogistic, logisticMode, type LogisticMode, type LogisticSolution } from './logisticFit.js';
+import { normalizeOptions, type ConcreteSolver, type LogisticRegressionOptions, type LogisticRegressionParams } from './logisticOptions.js';
+import type { SeparationReport } from './separation.js';
 
-/** Penalty on the weights (never on the intercept). */
-export type LogisticPenalty = 'l2' | 'none';
-/** `'lbfgs'`: quasi-Newton to tight optimality; `'gd'`: the seeds' fixed-step gradient descent. */
-export type LogisticSolver = 'lbfgs' | 'gd';
-/** How more than two classes are modelled; `'auto'` is softmax for K > 2 and one sigmoid for K = 2. */
-export type MultiClass = 'auto' | 'multinomial' | 'ovr';
-
-export interface LogisticRegressionOptions {
-  /** `'l2'` (default) adds ½‖W‖²; `'none'` fits the unpenalised maximum-likelihood model. */
-  penalty?: LogisticPenalty;
-  /** Inverse regularisation strength C > 0 (default 1), scikit-learn's: smaller C, stronger penalty. The seeds' `reg_lambda` is 1/C. */
-  C?: number;
-  /** Default `'lbfgs'`. */
-  solver?: LogisticSolver;
-  /** Iteration limit (default 100). */
-  maxIter?: number;
-  /** lbfgs: stop when the largest gradient component of the scaled objective is ≤ tol. gd: stop when the loss changes by less than tol. Default 1e-4. */
-  tol?: number;
-  /** Fit an unpenalised intercept (default true). */
-  fitIntercept?: boolean;
-  /** Default `'auto'`. */
-  multiClass?: MultiClass;
-  /** Step size of `solver: 'gd'` (default 0.1). */
-  learningRate?: number;
-  /**
-   * Two classes only: the decision threshold `predict` uses, classes[1] when P(classes[1]) ≥
-   * threshold. Default null: predict is the argmax of predictProba. Kept by toJSON.
-   */
-  threshold?: number | null;
-  /** Receives warnings (non-convergence, divergence); default `console.warn`. */
-  onWarning?: WarningHandler;
-}
-
-/** The fully defaulted, checked hyper-parameters. */
-export interface LogisticRegressionParams {
-  readonly penalty: LogisticPenalty;
-  readonly C: number;
-  readonly solver: LogisticSolver;
-  readonly maxIter: number;
-  readonly tol: number;
-  readonly fitIntercept: boolean;
-  readonly multiClass: MultiClass;
-  readonly learningRate: number;
-  readonly threshold: number | null;
-}
+export type { LogisticMode } from './logisticFit.js';
+export type {
+  ClassWeight,
+  ConcreteSolver,
+  LogisticPenalty,
+  LogisticRegressionOptions,
+  LogisticRegressionParams,
+  LogisticSolver,
+  MultiClass,
+} from './logisticOptions.js';
 
 export interface FitOptions {
   /** Per-sample weights sᵢ ≥ 0 multiplying each sample's loss (default all 1). */
@@ -95,6 +60,12 @@ export interface ScoreOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
+export interface PartialFitOptions {
+  /** Every label the stream can contain; required on the first call. */
+  classes?: ArrayLike<Label>;
+  sampleWeight?: ArrayLike<number>;
+}
+
 export interface PredictOptions {
   /**
    * Binary models only: predict the positive class (classes[1]) when P(classes[1]) ≥ threshold.
@@ -103,27 +74,20 @@ export interface PredictOptions {
   threshold?: number;
 }
 
-/** `'binary'`: one sigmoid; `'multinomial'`: softmax (K = 2 stored as one row, scikit-learn's convention); `'ovr'`: K sigmoids. */
-export type LogisticMode = 'binary' | 'multinomial' | 'ovr';
-type Mode = LogisticMode;
-
-interface Fitted {
+interface Fitted extends LogisticSolution {
   readonly classes: readonly Label[];
   readonly nFeatures: number;
-  readonly mode: Mode;
-  /** rows × nFeatures, row-major: 1 row for two classes, K rows otherwise. */
-  readonly coef: Float64Array;
-  readonly rows: number;
-  readonly intercept: Float64Array;
-  readonly nIter: number;
-  readonly converged: boolean;
-  readonly lossHistory: Float64Array;
-  readonly objective: number;
-  readonly gradMax: number;
   readonly training: TrainingInfo;
 }
 
-const OPTION_KEYS = ['penalty', 'C', 'solver', 'maxIter', 'tol', 'fitIntercept', 'multiClass', 'learningRate', 'threshold', 'onWarning'] as const;
+/** Where a stream of partialFit calls stands: the frozen preconditioner and the step count. */
+interface Stream {
+  readonly center: Float64Array | null;
+  readonly scale: Float64Array;
+  readonly step: number;
+  readonly calls: number;
+}
+
 const NAME = 'LogisticRegression';
 
 /**
@@ -148,21 +112,12 @@ export class LogisticRegression {
   private settings: LogisticRegressionParams;
   private readonly onWarning: WarningHandler | undefined;
   private fitted: Fitted | null = null;
+  private stream: Stream | null = null;
 
   constructor(options: LogisticRegressionOptions = {}) {
-    const o = check.rejectUnknownOptions(options, OPTION_KEYS, NAME);
-    this.settings = Object.freeze({
-      penalty: check.oneOf(o, 'penalty', ['l2', 'none'] as const, 'l2'),
-      C: check.positive(o, 'C', 1),
-      solver: check.oneOf(o, 'solver', ['lbfgs', 'gd'] as const, 'lbfgs'),
-      maxIter: check.integer(o, 'maxIter', 100, 0),
-      tol: check.nonNegative(o, 'tol', 1e-4),
-      fitIntercept: check.bool(o, 'fitIntercept', true),
-      multiClass: check.oneOf(o, 'multiClass', ['auto', 'multinomial', 'ovr'] as const, 'auto'),
-      learningRate: check.positive(o, 'learningRate', 0.1),
-      threshold: o.threshold === null || o.threshold === undefined ? null : check.inRange(o, 'threshold', 0.5, 0, 1),
-    });
-    this.onWarning = check.optionalFunction<WarningHandler>(o, 'onWarning');
+    const { params, onWarning } = normalizeOptions(options, NAME);
+    this.settings = params;
+    this.onWarning = onWarning;
   }
 
   /** The checked hyper-parameters (a frozen object). */
@@ -189,8 +144,10 @@ export class LogisticRegression {
   /**
    * Fits the model. `X` is n × d (`number[][]` or `Matrix`, not copied when a Matrix), `y` has
    * n labels (numbers, strings or booleans; at least two distinct). Returns `this`.
+   * With `warmStart` and a previous fit on the same classes and features, starts from it.
    * A fit that throws leaves the previously fitted state untouched; X and y are never written.
-   * Cost: O(n·d·K) per iteration plus O(n log n) for the labels.
+   * Cost: O(n·d·K) per iteration (one fused pass over X) plus O(n log n) for the labels; the
+   * newton solver adds O(n·d²) per iteration for the Hessian.
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
     const M = asMatrix(X);
@@ -206,81 +163,98 @@ export class LogisticRegression {
       );
     }
     const yIdx = encodeLabels(labels, classes);
-    const K = classes.length;
+    this.checkThresholdFits(classes.length);
+    const prev = this.fitted;
+    const mode = logisticMode(this.params.multiClass, classes.length);
+    const warm =
+      this.params.warmStart && prev !== null && prev.nFeatures === M.cols && prev.mode === mode && sameLabels(prev.classes, classes)
+        ? { coef: prev.coef, intercept: prev.intercept }
+        : null;
+    const { solution } = fitLogistic({
+      X: M,
+      yIdx,
+      classes,
+      sampleWeight: sw,
+      params: this.params,
+      init: warm,
+      onWarning: this.onWarning,
+      source: NAME,
+      featureNames: training.featureNames,
+    });
+    this.fitted = { ...solution, classes, nFeatures: M.cols, training };
+    this.stream = null;
+    return this;
+  }
+
+  /**
+   * One pass of mini-batch SGD over a chunk of rows, for data that arrives in pieces (needs
+   * `solver: 'sgd'`). The first call must list every class in `classes` (later chunks may miss
+   * some); it also fixes the internal feature scaling from that chunk. Later calls continue the
+   * step schedule; a label outside the classes is an error. After a call, `nIter` counts the
+   * chunks seen and `converged` is false (a stream has no end); `objective` and `gradMax`
+   * describe the last chunk. Cost: O(m·d·K) for a chunk of m rows, plus one pass for the
+   * certificate.
+   */
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: PartialFitOptions = {}): this {
+    const o = check.rejectUnknownOptions(options, ['classes', 'sampleWeight'], `${NAME}.partialFit`);
+    if (this.params.solver !== 'sgd') {
+      throw new LogitRangeError(`partialFit needs solver 'sgd'; this model has solver '${this.params.solver}'`, { parameter: 'solver', value: this.params.solver });
+    }
+    if (this.params.classWeight === 'balanced') {
+      throw new LogitRangeError("classWeight 'balanced' needs every class count up front; partialFit accepts a { label: weight } object instead", {
+        parameter: 'classWeight',
+      });
+    }
+    const M = asMatrix(X, this.fitted === null ? {} : { cols: this.fitted.nFeatures });
+    const labels = asLabels(y, 'y', M.rows);
+    const sw = asSampleWeight(o.sampleWeight, M.rows);
+    let classes: readonly Label[];
+    if (this.fitted !== null) {
+      classes = this.fitted.classes;
+      if (o.classes !== undefined && !sameLabels(uniqueLabels(asLabels(o.classes, 'classes')), classes)) {
+        throw new LogitRangeError(`classes differ from the ones of the first partialFit call [${classes.map(describe).join(', ')}]`, { parameter: 'classes' });
+      }
+    } else {
+      if (o.classes === undefined) {
+        throw new LogitRangeError("partialFit's first call needs { classes: [...] } listing every label the stream can contain", { parameter: 'classes' });
+      }
+      classes = uniqueLabels(asLabels(o.classes, 'classes'));
+      if (classes.length < 2) throw new LogitRangeError('classes must list at least two labels', { parameter: 'classes' });
+    }
+    const yIdx = encodeLabels(labels, classes);
+    this.checkThresholdFits(classes.length);
+    const prev = this.fitted;
+    const stream: Stream =
+      this.stream ??
+      (prev === null
+        ? { ...preconditioner(M, sw, this.params.fitIntercept), step: 0, calls: 0 }
+        : { ...preconditioner(M, sw, this.params.fitIntercept), step: 0, calls: prev.nIter });
+    const result = fitLogistic({
+      X: M,
+      yIdx,
+      classes,
+      sampleWeight: sw,
+      params: { ...this.params, maxIter: 1 },
+      init: prev === null ? null : { coef: prev.coef, intercept: prev.intercept },
+      onWarning: this.onWarning,
+      source: NAME,
+      featureNames: prev?.training.featureNames ?? null,
+      preconditioning: stream,
+      sgdStep: stream.step,
+      seedOffset: stream.calls,
+      quiet: true,
+    });
+    const names = prev?.training.featureNames;
+    const training = trainingInfo((prev?.training.nSamples ?? 0) + M.rows, names ? [...names] : null);
+    this.fitted = { ...result.solution, classes, nFeatures: M.cols, training, nIter: stream.calls + 1, converged: false };
+    this.stream = { center: stream.center, scale: stream.scale, step: result.sgdStep, calls: stream.calls + 1 };
+    return this;
+  }
+
+  private checkThresholdFits(K: number): void {
     if (this.params.threshold !== null && K !== 2) {
       throw new LogitRangeError(`the threshold option applies to two classes; y has ${K}`, { parameter: 'threshold', value: this.params.threshold });
     }
-    const { multiClass, penalty, C, fitIntercept } = this.params;
-    const mode: Mode = multiClass === 'multinomial' || (multiClass === 'auto' && K > 2) ? 'multinomial' : K === 2 ? 'binary' : 'ovr';
-    const l2 = penalty === 'l2' ? 1 / C : 0;
-    const settings: SolveSettings = this.params;
-    const d = M.cols;
-
-    let fitted: Fitted;
-    if (mode === 'multinomial') {
-      const obj = new LinearModelObjective({ kind: 'multinomial', X: M, yIdx, nClasses: K, sampleWeight: sw, fitIntercept, l2 });
-      const params = new Float64Array(obj.size);
-      const res = runSolver(obj, params, settings);
-      warnIfNotConverged(NAME, res, settings, this.onWarning);
-      // Softmax is unchanged by adding one vector to every class row; the L2 optimum has rows
-      // summing to zero, and centring makes the unpenalised solution canonical too.
-      centreClasses(params, K, d, fitIntercept);
-      const { value, gradMax } = certificate(obj, params);
-      const objective = obj.unscaled(value);
-      const rows = K === 2 ? 1 : K;
-      const coef = new Float64Array(rows * d);
-      const intercept = new Float64Array(rows);
-      if (K === 2) {
-        // scikit-learn keeps the second class's row: P(classes[1]) = softmax(−z, z)₁ = σ(2z).
-        coef.set(params.subarray(d, 2 * d));
-        if (fitIntercept) intercept[0] = params[K * d + 1];
-      } else {
-        coef.set(params.subarray(0, K * d));
-        if (fitIntercept) intercept.set(params.subarray(K * d, K * d + K));
-      }
-      fitted = {
-        classes, nFeatures: d, mode, coef, rows, intercept,
-        nIter: res.nIter, converged: res.converged, lossHistory: Float64Array.from(res.history), objective, gradMax, training,
-      };
-    } else {
-      const problems = mode === 'binary' ? [1] : classes.map((_, k) => k);
-      const rows = problems.length;
-      const coef = new Float64Array(rows * d);
-      const intercept = new Float64Array(rows);
-      const results: MinimizeResult[] = [];
-      let objective = 0;
-      let gradMax = 0;
-      const y01 = new Float64Array(M.rows);
-      const failed: string[] = [];
-      for (let r = 0; r < rows; r++) {
-        const positive = problems[r];
-        for (let i = 0; i < M.rows; i++) y01[i] = yIdx[i] === positive ? 1 : 0;
-        const obj = new LinearModelObjective({ kind: 'binary', X: M, y: y01, sampleWeight: sw, fitIntercept, l2 });
-        const params = new Float64Array(obj.size);
-        const res = runSolver(obj, params, settings);
-        if (!res.converged) failed.push(describe(classes[positive]));
-        results.push(res);
-        coef.set(params.subarray(0, d), r * d);
-        if (fitIntercept) intercept[r] = params[d];
-        objective += obj.unscaled(res.value);
-        gradMax = Math.max(gradMax, res.gradMax);
-      }
-      const firstFailed = results.find((r) => !r.converged);
-      if (firstFailed) {
-        warnIfNotConverged(NAME, firstFailed, settings, this.onWarning, mode === 'ovr' ? `one-vs-rest for class${failed.length > 1 ? 'es' : ''} ${failed.join(', ')}` : '');
-      }
-      fitted = {
-        classes, nFeatures: d, mode, coef, rows, intercept,
-        nIter: Math.max(...results.map((r) => r.nIter)),
-        converged: results.every((r) => r.converged),
-        lossHistory: sumHistories(results.map((r) => r.history)),
-        objective,
-        gradMax,
-        training,
-      };
-    }
-    this.fitted = fitted;
-    return this;
   }
 
   /** True once `fit` (or `fromJSON` of a fitted model) has succeeded. */
@@ -313,7 +287,7 @@ export class LogisticRegression {
    * What was fitted: `'binary'` (one sigmoid), `'multinomial'` (softmax; for two classes stored
    * as one row w with P(classes[1]) = σ(2·(w·x + b)), scikit-learn's convention) or `'ovr'`.
    */
-  get mode(): Mode {
+  get mode(): LogisticMode {
     return this.state('mode').mode;
   }
 
@@ -357,9 +331,33 @@ export class LogisticRegression {
     return this.state('objective').objective;
   }
 
-  /** Largest absolute component of the scaled objective's gradient at the solution: how far from optimal it is. */
+  /**
+   * Largest optimality violation at the solution: the largest component of the gradient of the
+   * scaled objective F = objective/(C·Σsᵢ) (for L1 and elastic net: of its minimum-norm
+   * subgradient) with respect to coefficients of standardised features. 0 at the exact optimum.
+   */
   get gradMax(): number {
     return this.state('gradMax').gradMax;
+  }
+
+  /** The solver that ran (what `'auto'` chose). */
+  get solver(): ConcreteSolver {
+    return this.state('solver').solver;
+  }
+
+  /**
+   * The convergence certificate of the last fit: scikit-learn's objective at the solution, the
+   * largest optimality violation (see gradMax), iterations, whether the stopping rule was met,
+   * and the solver.
+   */
+  get certificate(): { objective: number; gradMax: number; nIter: number; converged: boolean; solver: ConcreteSolver } {
+    const s = this.state('certificate');
+    return { objective: s.objective, gradMax: s.gradMax, nIter: s.nIter, converged: s.converged, solver: s.solver };
+  }
+
+  /** With penalty 'none': the separation detected in the last fit (one report per sub-problem that had one), else []. */
+  get separation(): SeparationReport[] {
+    return this.state('separation').separation.map((r) => ({ ...r, features: [...r.features] }));
   }
 
   /**
@@ -519,6 +517,8 @@ export class LogisticRegression {
               lossHistory: encodeNumbers(s.lossHistory),
               objective: encodeNumber(s.objective),
               gradMax: encodeNumber(s.gradMax),
+              solver: s.solver,
+              separation: s.separation.map((r) => ({ kind: r.kind, features: [...r.features], separatedSamples: r.separatedSamples })),
               training: encodeTraining(s.training),
             },
     };
@@ -561,7 +561,9 @@ export class LogisticRegression {
     const objective = decodeNumber(required(state, 'objective', path), `${path}.objective`);
     const gradMax = decodeNumber(required(state, 'gradMax', path), `${path}.gradMax`);
     const training = decodeTraining(required(state, 'training', path), `${path}.training`, nFeatures);
-    model.fitted = { classes, nFeatures, mode, coef, rows, intercept, nIter, converged, lossHistory, objective, gradMax, training };
+    const solver = decodeEnum(required(state, 'solver', path), `${path}.solver`, ['lbfgs', 'newton', 'owlqn', 'sgd', 'gd'] as const);
+    const separation = decodeSeparation(own(state, 'separation', path) ?? [], `${path}.separation`, nFeatures, training.nSamples);
+    model.fitted = { classes, nFeatures, mode, coef, rows, intercept, nIter, converged, lossHistory, objective, gradMax, solver, separation, training };
     return model;
   }
 }
@@ -577,33 +579,20 @@ function scores(M: Matrix, s: Fitted): Matrix {
   return Z;
 }
 
-/** Subtracts the across-class mean from every weight column and from the intercepts. */
-function centreClasses(params: Float64Array, K: number, d: number, fitIntercept: boolean): void {
-  for (let j = 0; j < d; j++) {
-    let m = 0;
-    for (let k = 0; k < K; k++) m += params[k * d + j];
-    m /= K;
-    for (let k = 0; k < K; k++) params[k * d + j] -= m;
-  }
-  if (fitIntercept) {
-    let m = 0;
-    for (let k = 0; k < K; k++) m += params[K * d + k];
-    m /= K;
-    for (let k = 0; k < K; k++) params[K * d + k] -= m;
-  }
+/** Same labels in the same order. */
+function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** The scaled objective and its largest gradient component at `params` (one more pass over X). */
-function certificate(obj: LinearModelObjective, params: Float64Array): { value: number; gradMax: number } {
-  const g = new Float64Array(obj.size);
-  const value = obj.valueAndGradient(params, g);
-  return { value, gradMax: maxAbs(g) };
-}
-
-/** Element-wise sum of loss curves of different lengths, each held at its final value. */
-function sumHistories(histories: number[][]): Float64Array {
-  const len = Math.max(...histories.map((h) => h.length));
-  const out = new Float64Array(len);
-  for (const h of histories) for (let t = 0; t < len; t++) out[t] += h[Math.min(t, h.length - 1)];
-  return out;
+function decodeSeparation(v: unknown, path: string, nFeatures: number, nSamples: number): SeparationReport[] {
+  if (!Array.isArray(v)) throw new LogitRangeError(`${path} must be an array; found ${describe(v)}`, { parameter: path });
+  return v.map((r, i) => {
+    const p = `${path}[${i}]`;
+    const kind = decodeEnum(required(r, 'kind', p), `${p}.kind`, ['complete', 'quasi-complete'] as const);
+    const features = required(r, 'features', p);
+    if (!Array.isArray(features)) throw new LogitRangeError(`${p}.features must be an array; found ${describe(features)}`, { parameter: `${p}.features` });
+    const fs = features.map((f, k) => decodeInteger(f, `${p}.features[${k}]`, 0, nFeatures - 1));
+    const separatedSamples = decodeInteger(required(r, 'separatedSamples', p), `${p}.separatedSamples`, 1, nSamples);
+    return { kind, features: fs, separatedSamples };
+  });
 }

@@ -4,11 +4,9 @@ import { gradientDescent } from '../optim/gradientDescent.js';
 import { lbfgs } from '../optim/lbfgs.js';
 import type { MinimizeResult } from '../optim/result.js';
 
-/** The iterative solvers a model can hand an objective to. */
-export type IterativeSolver = 'lbfgs' | 'gd';
-
 export interface SolveSettings {
-  solver: IterativeSolver;
+  /** The solver that ran (`'lbfgs'`, `'newton'`, `'owlqn'`, `'sgd'`, `'gd'`). */
+  solver: string;
   /** The exact solver to suggest when gradient descent struggles (`'lbfgs'`, or `'lstsq'` for least squares). */
   alternative?: string;
   maxIter: number;
@@ -16,7 +14,7 @@ export interface SolveSettings {
   learningRate: number;
 }
 
-/** Runs the chosen solver on `objective`, starting from and writing into `params`. */
+/** Runs `'gd'` or `'lbfgs'` on `objective`, starting from and writing into `params`. */
 export function runSolver(objective: Objective, params: Float64Array, s: SolveSettings): MinimizeResult {
   if (s.solver === 'gd') {
     return gradientDescent(objective, params, { maxIter: s.maxIter, tol: s.tol, learningRate: s.learningRate });
@@ -47,23 +45,29 @@ export function warnIfNotConverged(
     case 'diverged':
     case 'non-finite':
       message =
-        `gradient descent diverged${on} after ${result.nIter} iterations: the loss grew instead of falling. ` +
+        `${s.solver === 'gd' ? 'gradient descent' : s.solver} diverged${on} after ${result.nIter} iterations: the loss grew instead of falling. ` +
         `Lower learningRate (now ${fmt(s.learningRate)}; try ${fmt(s.learningRate / 10)}), standardise the features (StandardScaler), or use solver '${s.alternative ?? 'lbfgs'}'.`;
       return emitWarning(handler, { code: 'divergence', source, message });
     case 'line-search':
       message =
-        `lbfgs stopped${on} after ${result.nIter} iterations because no step reduced the objective further; ` +
+        `${s.solver} stopped${on} after ${result.nIter} iterations because no step reduced the objective further; ` +
         `the largest gradient component is ${fmt(result.gradMax)} > tol ${fmt(s.tol)}. The answer is as close to the optimum as ` +
-        `double precision allows from here: standardise the features (StandardScaler), or loosen tol.`;
+        `double precision allows from here: loosen tol, or regularise more (smaller C).`;
       break;
     default:
-      message =
-        s.solver === 'gd'
-          ? `gradient descent did not converge${on} in maxIter=${s.maxIter} iterations (last loss change above tol ${fmt(s.tol)}). ` +
-            `Increase maxIter or learningRate, standardise the features (StandardScaler), or use solver '${s.alternative ?? 'lbfgs'}'.`
-          : `lbfgs did not converge${on} in maxIter=${s.maxIter} iterations: the largest gradient component is ` +
-            `${fmt(result.gradMax)} > tol ${fmt(s.tol)}. Increase maxIter, standardise the features (StandardScaler), ` +
-            `or regularise more (smaller C).`;
+      if (s.solver === 'gd') {
+        message =
+          `gradient descent did not converge${on} in maxIter=${s.maxIter} iterations (last loss change above tol ${fmt(s.tol)}). ` +
+          `Increase maxIter or learningRate, standardise the features (StandardScaler), or use solver '${s.alternative ?? 'lbfgs'}'.`;
+      } else if (s.solver === 'sgd') {
+        message =
+          `sgd did not converge${on} in maxIter=${s.maxIter} epochs (the loss still improved by more than tol ${fmt(s.tol)} per epoch). ` +
+          `Increase maxIter, tune learningRate or batchSize, or use an exact solver ('auto').`;
+      } else {
+        message =
+          `${s.solver} did not converge${on} in maxIter=${s.maxIter} iterations: the largest ${s.solver === 'owlqn' ? 'optimality violation' : 'gradient component'} is ` +
+          `${fmt(result.gradMax)} > tol ${fmt(s.tol)}. Increase maxIter, loosen tol, or regularise more (smaller C).`;
+      }
   }
   emitWarning(handler, { code: 'convergence', source, message });
 }
