@@ -17,3 +17,4 @@ export { LinearRegression, type LinearRegressionOptions, type LinearRegressionPa
 export { decisionBoundary, type DecisionBoundary } from './decisionBoundary.js';
 export { chooseSolver } from './chooseSolver.js';
 export type { SeparationReport } from './separation.js';
+export { regularizationPath, logspaceCs, type RegularizationPath, type RegularizationPathOptions } from './regularizationPath.js';

@@ -157,6 +157,8 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
           rng,
           strongConvexity: l2 / objective_.weightSum,
           step: input.sgdStep ?? 0,
+          // Averaging would fill in the L1 solution's exact zeros, so it is used without L1 only.
+          average: l1 === 0,
         });
         sgdStep = Math.max(sgdStep, out.step);
         res = out;
@@ -213,14 +215,18 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   return { solution, sgdStep };
 }
 
-/** Log-odds margin beyond which a sample's fitted probability is within 1e-8 of its label. */
-const EXTREME_MARGIN = 18.4;
+/**
+ * Log-odds margin beyond which a sample's fitted probability is within 3e-4 of its label: a hint
+ * that coefficients may be running off along a separating direction (at tol 1e-4 a solver stops
+ * long before such probabilities reach 0 or 1), worth the continuation test.
+ */
+const EXTREME_MARGIN = 8;
 /** Extra iterations used to expose a quasi-complete separating direction. */
 const CONTINUATION_ITERATIONS = 50;
 
 /**
  * Unpenalised fits only: complete separation when the fitted scores classify every sample with
- * a positive margin; otherwise, when some samples are fitted to within 1e-8 of their labels,
+ * a positive margin; otherwise, when some samples are fitted to within 3e-4 of their labels,
  * continue the solver and test whether the direction it keeps moving in separates
  * (quasi-complete separation). The model returned to the user is the one the solver stopped at.
  */

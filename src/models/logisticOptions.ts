@@ -45,7 +45,7 @@ export interface LogisticRegressionOptions {
   classWeight?: ClassWeight | null;
   /** Start the next fit from the current coefficients when classes and features match (default false). */
   warmStart?: boolean;
-  /** Step size of `'gd'` (default 0.1) and initial step of `'sgd'`. */
+  /** Step size of `'gd'` (default 0.1) and initial step η₀ of `'sgd'` (default 1, in standardised coordinates). */
   learningRate?: number;
   /** Mini-batch size of `'sgd'` (default 32). */
   batchSize?: number;
@@ -138,7 +138,7 @@ export function normalizeOptions(options: unknown, owner: string): { params: Log
     multiClass: check.oneOf(o, 'multiClass', ['auto', 'multinomial', 'ovr'] as const, 'auto'),
     classWeight: checkClassWeight(o.classWeight),
     warmStart: check.bool(o, 'warmStart', false),
-    learningRate: check.positive(o, 'learningRate', 0.1),
+    learningRate: check.positive(o, 'learningRate', solver === 'sgd' ? 1 : 0.1),
     batchSize: check.integer(o, 'batchSize', 32, 1),
     seed: check.seed(o),
     threshold: o.threshold === null || o.threshold === undefined ? null : check.inRange(o, 'threshold', 0.5, 0, 1),

@@ -251,6 +251,16 @@ export class LogisticRegression {
     return this;
   }
 
+  /**
+   * Builds a fitted model from a solution computed elsewhere (regularizationPath,
+   * cross-validation). Internal: not part of the public API.
+   */
+  static fromSolution(options: LogisticRegressionOptions, solution: LogisticSolution, classes: readonly Label[], nFeatures: number, training: TrainingInfo): LogisticRegression {
+    const model = new LogisticRegression(options);
+    model.fitted = { ...solution, classes: [...classes], nFeatures, training };
+    return model;
+  }
+
   private checkThresholdFits(K: number): void {
     if (this.params.threshold !== null && K !== 2) {
       throw new LogitRangeError(`the threshold option applies to two classes; y has ${K}`, { parameter: 'threshold', value: this.params.threshold });

@@ -23,6 +23,11 @@ export interface SgdOptions extends SolverOptions {
   step?: number;
   /** Epochs without an improvement of at least tol before stopping (default 3). */
   patience?: number;
+  /**
+   * Polyak–Ruppert averaging from the second epoch on (default true): the returned point is the
+   * mean of the iterates since then, which cancels most of the noise of the last steps.
+   */
+  average?: boolean;
 }
 
 export interface SgdResult extends MinimizeResult {
@@ -37,6 +42,8 @@ export interface SgdResult extends MinimizeResult {
  * Step schedule: with an L2 term (μ > 0), ηₜ = η₀ / (1 + η₀·μ·t), the classical 1/t rate for
  * strongly convex objectives (Bottou, "Stochastic gradient descent tricks", 2012); without,
  * ηₜ = η₀ / √(1 + t/b) with b the number of batches per epoch.
+ * With `average` (default), from the second epoch on the iterates are averaged (Polyak and
+ * Juditsky, SIAM J. Control Optim. 30, 1992) and the average is what is evaluated and returned.
  * After every epoch the full objective is evaluated (one pass) for `history`; the run stops when
  * `patience` epochs in a row improve it by less than tol. `converged` reports that stop.
  * Cost per epoch: two passes over X (one in batches, one for the objective).
@@ -50,10 +57,16 @@ export function sgd(obj: StochasticObjective, x: Float64Array, options: SgdOptio
   const order = new Int32Array(obj.n);
   for (let i = 0; i < obj.n; i++) order[i] = i;
   const batches = Math.ceil(obj.n / batchSize);
+  const averaging = options.average ?? true;
+  const avg = new Float64Array(size);
+  let averaged = 0;
+  /** The point reported after an epoch: the running average once averaging has started. */
+  const current = (): Float64Array => (averaging && averaged > 0 ? avg : x);
   const full = (): number => {
+    const p = current();
     let l1 = 0;
-    for (let j = 0; j < size; j++) l1 += omega[j] * Math.abs(x[j]);
-    return obj.valueAndGradient(x, g) + l1;
+    for (let j = 0; j < size; j++) l1 += omega[j] * Math.abs(p[j]);
+    return obj.valueAndGradient(p, g) + l1;
   };
   let t = options.step ?? 0;
   let f = full();
@@ -77,6 +90,11 @@ export function sgd(obj: StochasticObjective, x: Float64Array, options: SgdOptio
         x[j] = v;
       }
       t++;
+      if (averaging && epoch > 0) {
+        averaged++;
+        const r = 1 / averaged;
+        for (let j = 0; j < size; j++) avg[j] += (x[j] - avg[j]) * r;
+      }
     }
     epoch++;
     const fNew = full();
@@ -92,8 +110,10 @@ export function sgd(obj: StochasticObjective, x: Float64Array, options: SgdOptio
     best = Math.min(best, fNew);
     f = fNew;
     if (stale >= patience) {
+      x.set(current());
       return { value: f, gradMax: gmax, nIter: epoch, converged: true, reason: 'loss-change', history, evaluations, step: t };
     }
   }
+  x.set(current());
   return { value: f, gradMax: gmax, nIter: epoch, converged: false, reason: 'max-iter', history, evaluations, step: t };
 }
