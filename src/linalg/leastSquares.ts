@@ -4,7 +4,7 @@ import { lstsq } from './qr.js';
 /**
  * Weighted, optionally centred least squares that picks its method:
  *
- *   minimise Σᵢ sᵢ·((aᵢ − μ)·x − bᵢ)²
+ *   minimise Σᵢ sᵢ·((aᵢ − μ)·x − bᵢ)² + α·‖x‖²
  *
  * Normal equations by Cholesky when they are safe (fast: one pass over A, no copy of A), pivoted
  * QR otherwise (never fails, minimum-norm answer on rank-deficient problems). The Gram matrix is
@@ -24,6 +24,8 @@ export interface LeastSquaresOptions {
   weights?: Float64Array | null;
   /** `'auto'` (default) chooses; `'cholesky'` forces normal equations unless not positive definite; `'qr'` forces QR. */
   method?: 'auto' | 'cholesky' | 'qr';
+  /** α ≥ 0 of a ridge term α·‖x‖² added to the objective (default 0). */
+  ridge?: number;
 }
 
 export interface LeastSquaresResult {
@@ -73,8 +75,10 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
   const center = options.center ?? null;
   const weights = options.weights ?? null;
   const method = options.method ?? 'auto';
-  if (method !== 'qr' && m >= n && n > 0) {
+  const ridge = options.ridge ?? 0;
+  if (method !== 'qr' && (m >= n || ridge > 0) && n > 0) {
     const G = gram(m, n, A, center, weights);
+    for (let j = 0; j < n; j++) G[j * n + j] += ridge;
     const scale = new Float64Array(n);
     let positive = true;
     for (let j = 0; j < n; j++) {
@@ -97,7 +101,7 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
           // Round 0 solves G·x = Aᵀb; round 1 refines with the residual b − A·x.
           for (let round = 0; round < 2; round++) {
             residualTimesA(m, n, A, b, x, center, weights, rhs, row);
-            for (let j = 0; j < n; j++) rhs[j] *= scale[j];
+            for (let j = 0; j < n; j++) rhs[j] = (rhs[j] - ridge * x[j]) * scale[j];
             choleskySolve(n, G, rhs);
             for (let j = 0; j < n; j++) x[j] += rhs[j] * scale[j];
           }
@@ -106,20 +110,23 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
       }
     }
   }
-  // QR on an explicit copy of √sᵢ·(aᵢ − μ) and √sᵢ·bᵢ.
+  // QR on an explicit copy of √sᵢ·(aᵢ − μ) and √sᵢ·bᵢ, with √α·I appended for a ridge term.
   let Aq = A;
   let bq = b;
-  if (center !== null || weights !== null) {
-    Aq = new Float64Array(m * n);
-    bq = new Float64Array(m);
+  let rows = m;
+  if (center !== null || weights !== null || ridge > 0) {
+    rows = ridge > 0 ? m + n : m;
+    Aq = new Float64Array(rows * n);
+    bq = new Float64Array(rows);
     for (let i = 0; i < m; i++) {
       const r = weights === null ? 1 : Math.sqrt(weights[i]);
       const off = i * n;
       for (let j = 0; j < n; j++) Aq[off + j] = r * (center === null ? A[off + j] : A[off + j] - center[j]);
       bq[i] = r * b[i];
     }
+    if (ridge > 0) for (let j = 0; j < n; j++) Aq[(m + j) * n + j] = Math.sqrt(ridge);
   }
-  const res = lstsq(m, n, Aq, bq);
+  const res = lstsq(rows, n, Aq, bq);
   return { x: res.x, rank: res.rank, method: 'qr', conditionEstimate: res.conditionEstimate };
 }
 

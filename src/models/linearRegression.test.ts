@@ -111,7 +111,7 @@ describe('LinearRegression: gradient descent safety and bad input', () => {
     expect(() => m.fit([[1], [2]], [1])).toThrow('y has 1 values but X has 2 rows');
     expect(() => m.fit([[1], [NaN]], [1, 2])).toThrow('X[1][0] is NaN');
     expect(() => m.fit([[1], [2]], ['a', 'b'] as never)).toThrow('y[0] is "a"; logit needs numbers');
-    expect(() => new LinearRegression({ solver: 'svd' as 'lstsq' })).toThrow('option solver must be one of "lstsq", "gd"; received "svd"');
+    expect(() => new LinearRegression({ solver: 'svd' as 'lstsq' })).toThrow('option solver must be one of "auto", "lstsq", "cd", "gd"; received "svd"');
     expect(() => new LinearRegression({ learningRate: 0 })).toThrow('option learningRate must be a finite number > 0; received 0');
     m.fit([[1], [2], [3]], [1, 2, 3]);
     expect(() => m.predict([[1, 2]])).toThrow('X has 2 features (columns) but the model was fitted with 1');

@@ -15,148 +15,77 @@ import {
   required,
   type ModelDocument,
 } from '../core/serial.js';
-import { r2, weightedMean } from '../core/stats.js';
+import { r2 } from '../core/stats.js';
 import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import { asMatrix, asSampleWeight, asVector, type MatrixLike } from '../core/validate.js';
-import { emitWarning, type WarningHandler } from '../core/warnings.js';
+import type { WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
-import { leastSquares } from '../linalg/leastSquares.js';
-import { LinearModelObjective } from '../loss/linearModelObjective.js';
+import { fitLinear, type LinearSolution } from './linearFit.js';
+import { normalizeLinearOptions, type LinearRegressionOptions, type LinearRegressionParams } from './linearOptions.js';
 import type { FitOptions, ScoreOptions } from './logisticRegression.js';
-import { runSolver, warnIfNotConverged } from './solve.js';
 
-/** `'lstsq'`: exact least squares (Cholesky when well conditioned, pivoted QR otherwise); `'gd'`: the seeds' gradient descent. */
-export type LinearSolver = 'lstsq' | 'gd';
+export type { LinearPenalty, LinearRegressionOptions, LinearRegressionParams, LinearSolver } from './linearOptions.js';
 
-export interface LinearRegressionOptions {
-  /** Default `'lstsq'`. */
-  solver?: LinearSolver;
-  /** Fit an intercept (default true). */
-  fitIntercept?: boolean;
-  /** Step size of `solver: 'gd'` (default 0.1). */
-  learningRate?: number;
-  /** Iteration limit of `solver: 'gd'` (default 1000). */
-  maxIter?: number;
-  /** `solver: 'gd'` stops when ½·MSE changes by less than tol between iterations (default 1e-6). */
-  tol?: number;
-  /** Receives warnings (divergence, non-convergence, rank deficiency); default `console.warn`. */
-  onWarning?: WarningHandler;
-}
-
-export interface LinearRegressionParams {
-  readonly solver: LinearSolver;
-  readonly fitIntercept: boolean;
-  readonly learningRate: number;
-  readonly maxIter: number;
-  readonly tol: number;
-}
-
-interface Fitted {
+interface Fitted extends LinearSolution {
   readonly nFeatures: number;
-  readonly coef: Float64Array;
-  readonly intercept: number;
-  readonly rank: number;
-  /** `'cholesky'` or `'qr'` for lstsq, `'gd'` for gradient descent. */
-  readonly method: 'cholesky' | 'qr' | 'gd';
-  readonly nIter: number;
-  readonly converged: boolean;
-  readonly lossHistory: Float64Array;
   readonly training: TrainingInfo;
 }
 
-const NAME = 'LinearRegression';
-const OPTION_KEYS = ['solver', 'fitIntercept', 'learningRate', 'maxIter', 'tol', 'onWarning'] as const;
-
 /**
- * Ordinary least squares, y ≈ X·w + b, minimising Σᵢ sᵢ·(yᵢ − xᵢ·w − b)².
+ * Linear regression y ≈ X·w + b: ordinary least squares, ridge, lasso and elastic net with
+ * scikit-learn's objectives (see the `penalty` option):
  *
- * `solver: 'lstsq'` (default) solves it exactly and never fails: with an intercept, X and y are
- * centred (weighted means) and the centred problem is solved by Cholesky on equilibrated normal
- * equations when they are well conditioned (estimated κ(X) ≤ 1e4, one refinement step) and by
- * QR with column pivoting otherwise, which returns the minimum-norm solution on collinear or
- * singular designs, the same one scikit-learn/numpy give. The seeds' "Normal Equation … can
- * fail" becomes "never fails".
+ *   none:        Σᵢ sᵢ(yᵢ − xᵢ·w − b)²
+ *   l2 (Ridge):  Σᵢ sᵢ(yᵢ − xᵢ·w − b)² + α‖w‖²
+ *   l1, elasticnet (Lasso, ElasticNet):  (1/2S)·Σᵢ sᵢ(yᵢ − xᵢ·w − b)² + α(ρ‖w‖₁ + (1−ρ)/2·‖w‖²)
+ *
+ * `solver: 'lstsq'` (default for none and l2) solves exactly and never fails: X and y are centred
+ * (weighted means) and the centred problem is solved by Cholesky on equilibrated normal equations
+ * (+ αI) when well conditioned (one refinement step) and by QR with column pivoting otherwise,
+ * which returns the minimum-norm solution on collinear or singular designs as numpy does. The
+ * seeds' "Normal Equation … can fail" becomes "never fails".
+ * `solver: 'cd'` (default for l1, elastic net and positive) is cyclic coordinate descent stopped
+ * on the duality gap, on XᵀX when n ≥ d (one pass over X, then O(d²) per sweep).
  * `solver: 'gd'` is the seeds' batch gradient descent on ½·MSE with `learningRate`.
  *
- * Cost: lstsq O(n·d²) (one pass over X on the Cholesky path, a copy of X on the QR path);
- * gd O(n·d) per iteration.
+ * Cost: lstsq O(n·d²); cd O(n·d²) once plus O(d²) per sweep; gd O(n·d) per iteration.
  */
 export class LinearRegression {
-  readonly params: LinearRegressionParams;
-  private readonly onWarning: WarningHandler | undefined;
+  private readonly settings: LinearRegressionParams;
+  protected readonly onWarning: WarningHandler | undefined;
   private fitted: Fitted | null = null;
 
   constructor(options: LinearRegressionOptions = {}) {
-    const o = check.rejectUnknownOptions(options, OPTION_KEYS, NAME);
-    this.params = Object.freeze({
-      solver: check.oneOf(o, 'solver', ['lstsq', 'gd'] as const, 'lstsq'),
-      fitIntercept: check.bool(o, 'fitIntercept', true),
-      learningRate: check.positive(o, 'learningRate', 0.1),
-      maxIter: check.integer(o, 'maxIter', 1000, 0),
-      tol: check.nonNegative(o, 'tol', 1e-6),
-    });
-    this.onWarning = check.optionalFunction<WarningHandler>(o, 'onWarning');
+    const { params, onWarning } = normalizeLinearOptions(options, new.target.className);
+    this.settings = params;
+    this.onWarning = onWarning;
+  }
+
+  /** The class name written into model documents. */
+  static get className(): string {
+    return 'LinearRegression';
+  }
+
+  /** The checked hyper-parameters (a frozen object). */
+  get params(): LinearRegressionParams {
+    return this.settings;
+  }
+
+  private get name(): string {
+    return (this.constructor as typeof LinearRegression).className;
   }
 
   /** Fits the model to X (n × d) and real targets y (n). Returns `this`. Inputs are never written. */
   fit(X: MatrixLike, y: ArrayLike<number>, options: FitOptions = {}): this {
     const M = asMatrix(X);
     const target = asVector(y, 'y', M.rows);
-    const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${NAME}.fit`);
+    const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${this.name}.fit`);
     const sw = asSampleWeight(fo.sampleWeight, M.rows);
     const training = trainingInfo(M.rows, asFeatureNames(fo.featureNames, M.cols));
-    const { fitIntercept } = this.params;
-    const n = M.rows;
-    const d = M.cols;
-    const objective = new LinearModelObjective({ kind: 'squared', X: M, y: target, sampleWeight: sw, fitIntercept, l2: 0 });
-
-    let fitted: Fitted;
-    if (this.params.solver === 'lstsq') {
-      let center: Float64Array | null = null;
-      let b = target;
-      let yMean = 0;
-      if (fitIntercept) {
-        center = weightedColumnMeans(M.data, n, d, sw);
-        yMean = weightedMean(target, sw);
-        b = new Float64Array(n);
-        for (let i = 0; i < n; i++) b[i] = target[i] - yMean;
-      }
-      const res = leastSquares(n, d, M.data, b, { center, weights: sw });
-      const coef = res.x;
-      const intercept = fitIntercept ? yMean - safeDot(d, center as Float64Array, 0, coef, 0) : 0;
-      if (res.rank < d) {
-        emitWarning(this.onWarning, {
-          code: 'rank-deficient',
-          source: NAME,
-          message:
-            `X has rank ${res.rank} < ${d} features (collinear or constant columns${fitIntercept ? ' after centring' : ''}); ` +
-            'returned the minimum-norm least-squares solution, as numpy/scikit-learn do. The coefficients of the dependent ' +
-            'columns are not individually identifiable: drop or combine them, or use a penalty.',
-        });
-      }
-      const params = new Float64Array(objective.size);
-      params.set(coef);
-      if (fitIntercept) params[d] = intercept;
-      const loss = objective.valueAndGradient(params, new Float64Array(objective.size));
-      fitted = { nFeatures: d, coef, intercept, rank: res.rank, method: res.method, nIter: 0, converged: true, lossHistory: Float64Array.of(loss), training };
-    } else {
-      const params = new Float64Array(objective.size);
-      const settings = { solver: 'gd' as const, alternative: 'lstsq', maxIter: this.params.maxIter, tol: this.params.tol, learningRate: this.params.learningRate };
-      const res = runSolver(objective, params, settings);
-      warnIfNotConverged(NAME, res, settings, this.onWarning);
-      fitted = {
-        nFeatures: d,
-        coef: params.slice(0, d),
-        intercept: fitIntercept ? params[d] : 0,
-        rank: d,
-        method: 'gd',
-        nIter: res.nIter,
-        converged: res.converged,
-        lossHistory: Float64Array.from(res.history),
-        training,
-      };
-    }
-    this.fitted = fitted;
+    const prev = this.fitted;
+    const init = this.params.warmStart && prev !== null && prev.nFeatures === M.cols ? { coef: prev.coef, intercept: prev.intercept } : null;
+    const solution = fitLinear({ X: M, y: target, sampleWeight: sw, params: this.params, init, onWarning: this.onWarning, source: this.name });
+    this.fitted = { ...solution, nFeatures: M.cols, training };
     return this;
   }
 
@@ -165,7 +94,7 @@ export class LinearRegression {
   }
 
   private state(method: string): Fitted {
-    if (this.fitted === null) throw new NotFittedError(NAME, method);
+    if (this.fitted === null) throw new NotFittedError(this.name, method);
     return this.fitted;
   }
 
@@ -179,13 +108,13 @@ export class LinearRegression {
     return this.state('intercept').intercept;
   }
 
-  /** Numerical rank of the (centred) design found by lstsq; d for gd. */
+  /** Numerical rank of the (centred) design found by lstsq without penalty; d otherwise. */
   get rank(): number {
     return this.state('rank').rank;
   }
 
-  /** How the fit was computed: `'cholesky'`, `'qr'` or `'gd'`. */
-  get method(): 'cholesky' | 'qr' | 'gd' {
+  /** How the fit was computed: `'cholesky'`, `'qr'`, `'cd'` or `'gd'`. */
+  get method(): LinearSolution['method'] {
     return this.state('method').method;
   }
 
@@ -205,19 +134,29 @@ export class LinearRegression {
     return { ...t, featureNames: t.featureNames === null ? null : [...t.featureNames] };
   }
 
-  /** Gradient-descent iterations (0 for lstsq). */
+  /** Iterations: gd steps or cd sweeps (0 for lstsq). */
   get nIter(): number {
     return this.state('nIter').nIter;
   }
 
-  /** Always true for lstsq; for gd, whether the loss change fell below tol. */
+  /** Always true for lstsq; for gd, whether the loss change fell below tol; for cd, whether the duality gap did. */
   get converged(): boolean {
     return this.state('converged').converged;
   }
 
-  /** ½·MSE (weighted) at the start and after every gd iteration; for lstsq, one entry at the solution. */
+  /** ½·MSE plus the penalty in per-sample units, per iteration (one entry for lstsq). */
   get lossHistory(): Float64Array {
     return this.state('lossHistory').lossHistory.slice();
+  }
+
+  /** The objective at the solution in scikit-learn's scaling for the penalty (see the class comment). */
+  get objective(): number {
+    return this.state('objective').objective;
+  }
+
+  /** Coordinate descent's duality gap at the solution (≥ objective − optimum), or null for other solvers. */
+  get dualityGap(): number | null {
+    return this.state('dualityGap').dualityGap;
   }
 
   /** ŷ = X·w + b. Cost: O(n·d). */
@@ -234,7 +173,7 @@ export class LinearRegression {
     const s = this.state('score');
     const M = asMatrix(X, { cols: s.nFeatures });
     const target = asVector(y, 'y', M.rows);
-    const fo = check.rejectUnknownOptions(options, ['sampleWeight'], `${NAME}.score`);
+    const fo = check.rejectUnknownOptions(options, ['sampleWeight'], `${this.name}.score`);
     return r2(target, this.predict(M), asSampleWeight(fo.sampleWeight, M.rows));
   }
 
@@ -243,7 +182,7 @@ export class LinearRegression {
     return {
       format: FORMAT,
       version: FORMAT_VERSION,
-      class: NAME,
+      class: this.name,
       params: { ...this.params },
       state:
         s === null
@@ -257,41 +196,76 @@ export class LinearRegression {
               nIter: s.nIter,
               converged: s.converged,
               lossHistory: encodeNumbers(s.lossHistory),
+              objective: encodeNumber(s.objective),
+              dualityGap: s.dualityGap === null ? null : encodeNumber(s.dualityGap),
               training: encodeTraining(s.training),
             },
     };
   }
 
-  static fromJSON(doc: unknown, options: { onWarning?: WarningHandler } = {}): LinearRegression {
-    const { params, state } = readHeader(doc, NAME);
-    const model = new LinearRegression({ ...(params as LinearRegressionOptions), onWarning: options.onWarning });
+  /**
+   * Rebuilds a model from `toJSON()` output, checking every field first. Called on a preset
+   * (`Ridge.fromJSON`) it reads that preset's documents.
+   */
+  static fromJSON<T extends LinearRegression>(this: { new (o?: LinearRegressionOptions): T; className: string }, doc: unknown, options: { onWarning?: WarningHandler } = {}): T {
+    const { params, state } = readHeader(doc, this.className);
+    const model = new this({ ...(params as LinearRegressionOptions), onWarning: options.onWarning });
     if (state === null) return model;
     const path = 'doc.state';
     const nFeatures = decodeInteger(required(state, 'nFeatures', path), `${path}.nFeatures`, 1);
     const coef = decodeNumbers(required(state, 'coef', path), `${path}.coef`, nFeatures);
     const intercept = decodeNumber(required(state, 'intercept', path), `${path}.intercept`);
     const rank = decodeInteger(required(state, 'rank', path), `${path}.rank`, 0, nFeatures);
-    const method = decodeEnum(required(state, 'method', path), `${path}.method`, ['cholesky', 'qr', 'gd'] as const);
+    const method = decodeEnum(required(state, 'method', path), `${path}.method`, ['cholesky', 'qr', 'cd', 'gd'] as const);
     const nIter = decodeInteger(required(state, 'nIter', path), `${path}.nIter`, 0);
     const converged = decodeBoolean(required(state, 'converged', path), `${path}.converged`);
     const lossHistory = decodeNumbers(own(state, 'lossHistory', path) ?? [], `${path}.lossHistory`);
+    const objective = decodeNumber(required(state, 'objective', path), `${path}.objective`);
+    const gapRaw = own(state, 'dualityGap', path);
+    const dualityGap = gapRaw === null || gapRaw === undefined ? null : decodeNumber(gapRaw, `${path}.dualityGap`);
     const training = decodeTraining(required(state, 'training', path), `${path}.training`, nFeatures);
-    model.fitted = { nFeatures, coef, intercept, rank, method, nIter, converged, lossHistory, training };
+    (model as LinearRegression).fitted = { nFeatures, coef, intercept, rank, method, nIter, converged, lossHistory, objective, dualityGap, training };
     return model;
   }
 }
 
-/** Σᵢ sᵢ·xᵢⱼ / Σᵢ sᵢ for every column j, one pass over X. */
-function weightedColumnMeans(X: Float64Array, n: number, d: number, sw: Float64Array | null): Float64Array {
-  const mean = new Float64Array(d);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const w = sw === null ? 1 : sw[i];
-    if (w === 0) continue;
-    total += w;
-    const off = i * d;
-    for (let j = 0; j < d; j++) mean[j] += w * X[off + j];
+/** Options of the presets: everything but the penalty they fix. */
+export type RidgeOptions = Omit<LinearRegressionOptions, 'penalty' | 'l1Ratio'>;
+export type LassoOptions = Omit<LinearRegressionOptions, 'penalty' | 'l1Ratio'>;
+export type ElasticNetOptions = Omit<LinearRegressionOptions, 'penalty'>;
+
+/** scikit-learn's Ridge: Σᵢ sᵢ(yᵢ − xᵢ·w − b)² + α‖w‖² (α default 1), solved exactly. A preset of LinearRegression. */
+export class Ridge extends LinearRegression {
+  constructor(options: RidgeOptions = {}) {
+    super({ ...(options as LinearRegressionOptions), penalty: 'l2' });
   }
-  for (let j = 0; j < d; j++) mean[j] /= total;
-  return mean;
+
+  static override get className(): string {
+    return 'Ridge';
+  }
+}
+
+/** scikit-learn's Lasso: (1/2S)·Σᵢ sᵢ(yᵢ − xᵢ·w − b)² + α‖w‖₁ (α default 1), by coordinate descent. A preset of LinearRegression. */
+export class Lasso extends LinearRegression {
+  constructor(options: LassoOptions = {}) {
+    super({ ...(options as LinearRegressionOptions), penalty: 'l1' });
+  }
+
+  static override get className(): string {
+    return 'Lasso';
+  }
+}
+
+/**
+ * scikit-learn's ElasticNet: (1/2S)·Σᵢ sᵢ(yᵢ − xᵢ·w − b)² + α(ρ‖w‖₁ + (1−ρ)/2·‖w‖²), α default 1,
+ * ρ = l1Ratio default 0.5, by coordinate descent. A preset of LinearRegression.
+ */
+export class ElasticNet extends LinearRegression {
+  constructor(options: ElasticNetOptions = {}) {
+    super({ ...(options as LinearRegressionOptions), penalty: 'elasticnet', l1Ratio: options.l1Ratio ?? 0.5 });
+  }
+
+  static override get className(): string {
+    return 'ElasticNet';
+  }
 }

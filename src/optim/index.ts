@@ -6,3 +6,4 @@ export type { MinimizeResult, SolverOptions, StopReason } from './result.js';
 export { newton } from './newton.js';
 export { owlqn, minimumNormSubgradient, type OwlqnOptions } from './owlqn.js';
 export { sgd, type SgdOptions, type SgdResult, type StochasticObjective } from './sgd.js';
+export { elasticNetCD, type GramProblem, type ColumnProblem, type CoordinateDescentOptions, type CoordinateDescentResult } from './coordinateDescent.js';
