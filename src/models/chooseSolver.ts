@@ -1,40 +1,34 @@
 import type { ConcreteSolver, LogisticPenalty } from './logisticOptions.js';
 
-/**
- * Typical iteration counts, used to compare costs. L-BFGS needs ~30 iterations on standardised,
- * well-conditioned data but far more when features are collinear (raw breast cancer: ~135 at
- * tol 1e-4), so the model assumes 60; Newton needs ~8 whatever the conditioning.
- */
-const LBFGS_ITERATIONS = 60;
-const NEWTON_ITERATIONS = 8;
 /** Largest parameter count for which a dense Hessian (size² doubles) is formed. */
 export const NEWTON_MAX_SIZE = 400;
-/** auto's L-BFGS hands over to Newton after this many iterations without converging. */
-export const LBFGS_BEFORE_NEWTON = 50;
+/** Below this many multiply-adds per Hessian, Newton is used outright: cost is negligible, robustness is not. */
+const SMALL_HESSIAN = 2e6;
 
-/** What `solver: 'auto'` runs: a first solver and, for L-BFGS, whether Newton may finish the job. */
+/** What `solver: 'auto'` runs: a first solver and when (if ever) Newton takes over from L-BFGS. */
 export interface SolverPlan {
   readonly first: ConcreteSolver;
-  /** Switch to Newton after {@link LBFGS_BEFORE_NEWTON} iterations when not yet converged. */
-  readonly newtonFallback: boolean;
+  /** L-BFGS iterations after which Newton finishes the job if L-BFGS has not converged; null: never. */
+  readonly newtonAfter: number | null;
 }
 
 /**
- * `solver: 'auto'`: L1 and elastic net go to OWL-QN. Otherwise the cheaper of L-BFGS and Newton
- * by a flop model: L-BFGS ≈ 60 iterations × 2 passes of 2·n·size; Newton ≈ 8 iterations of
- * (n·D²/2 per Hessian block, K(K+1)/2 blocks for softmax) + size³/3, D = d + 1. Newton wins for
- * narrow data (d ≲ 60 binary, fewer for softmax). When L-BFGS is chosen and the Hessian is small
- * enough to form (≤ 400 parameters), Newton takes over if L-BFGS has not converged after 50
- * iterations: ill-conditioned (collinear, unscaled) problems then still finish in a few steps.
+ * `solver: 'auto'`: L1 and elastic net go to OWL-QN. Otherwise L-BFGS, whose iterations cost
+ * one fused pass over X each, with Newton as the fallback for ill-conditioned problems
+ * (collinear or unscaled features make L-BFGS crawl; Newton needs about six iterations whatever
+ * the conditioning). A Hessian costs about D/4 gradient passes (n·D²/2 multiply-adds per block,
+ * D = d + 1, K(K+1)/2 blocks for softmax), so six Newton iterations cost about as much as
+ * 1.25·D·blocks + 12 L-BFGS iterations; if L-BFGS has not converged by then, Newton takes over.
+ * Problems whose Hessian is tiny (≤ 2e6 multiply-adds) go straight to Newton; problems with more
+ * than 400 parameters never form one.
  */
 export function chooseSolver(penalty: LogisticPenalty, n: number, d: number, K: number, multinomial: boolean): SolverPlan {
-  if (penalty === 'l1' || penalty === 'elasticnet') return { first: 'owlqn', newtonFallback: false };
+  if (penalty === 'l1' || penalty === 'elasticnet') return { first: 'owlqn', newtonAfter: null };
   const rows = multinomial ? K : 1;
   const D = d + 1;
   const size = rows * D;
-  if (size > NEWTON_MAX_SIZE) return { first: 'lbfgs', newtonFallback: false };
+  if (size > NEWTON_MAX_SIZE) return { first: 'lbfgs', newtonAfter: null };
   const blocks = multinomial ? (K * (K + 1)) / 2 : 1;
-  const lbfgsCost = LBFGS_ITERATIONS * 2 * (2 * n * size);
-  const newtonCost = NEWTON_ITERATIONS * ((n * D * D * blocks) / 2 + size ** 3 / 3 + 2 * (2 * n * size));
-  return newtonCost < lbfgsCost ? { first: 'newton', newtonFallback: false } : { first: 'lbfgs', newtonFallback: true };
+  if ((n * D * D * blocks) / 2 <= SMALL_HESSIAN) return { first: 'newton', newtonAfter: null };
+  return { first: 'lbfgs', newtonAfter: Math.ceil(1.25 * D * blocks + 12) };
 }

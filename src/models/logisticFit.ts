@@ -10,7 +10,7 @@ import { newton } from '../optim/newton.js';
 import { minimumNormSubgradient, owlqn } from '../optim/owlqn.js';
 import type { MinimizeResult } from '../optim/result.js';
 import { sgd } from '../optim/sgd.js';
-import { LBFGS_BEFORE_NEWTON, chooseSolver } from './chooseSolver.js';
+import { chooseSolver } from './chooseSolver.js';
 import { classWeightsPerSample, penaltyStrengths, type ConcreteSolver, type LogisticRegressionParams } from './logisticOptions.js';
 import { completeSeparation, margins, recessionSeparation, type SeparationReport } from './separation.js';
 import { warnIfNotConverged } from './solve.js';
@@ -88,7 +88,7 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   const mode = logisticMode(params.multiClass, K);
   const { fitIntercept } = params;
   const { l1, l2 } = penaltyStrengths(params);
-  const plan = params.solver === 'auto' ? chooseSolver(params.penalty, n, d, K, mode === 'multinomial') : { first: params.solver, newtonFallback: false };
+  const plan = params.solver === 'auto' ? chooseSolver(params.penalty, n, d, K, mode === 'multinomial') : { first: params.solver, newtonAfter: null };
   let solver: ConcreteSolver = plan.first;
   const weightSum = input.sampleWeight === null ? n : input.sampleWeight.reduce((a, b) => a + b, 0);
   // h̄ = ¼: the log-loss curvature p(1 − p) at the start (p = ½).
@@ -165,8 +165,8 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
         break;
       }
       case 'lbfgs':
-        res = lbfgs(objective_, theta, { maxIter: plan.newtonFallback ? Math.min(params.maxIter, LBFGS_BEFORE_NEWTON) : params.maxIter, tol: params.tol });
-        if (plan.newtonFallback && !res.converged && res.nIter < params.maxIter) {
+        res = lbfgs(objective_, theta, { maxIter: plan.newtonAfter === null ? params.maxIter : Math.min(params.maxIter, plan.newtonAfter), tol: params.tol });
+        if (plan.newtonAfter !== null && !res.converged && res.nIter < params.maxIter) {
           // Slow progress means bad conditioning; Newton finishes from here in a few steps.
           const more = newton(objective_, theta, { maxIter: params.maxIter - res.nIter, tol: params.tol });
           res = { ...more, nIter: res.nIter + more.nIter, history: [...res.history, ...more.history.slice(1)], evaluations: res.evaluations + more.evaluations };

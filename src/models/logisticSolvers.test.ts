@@ -13,12 +13,13 @@ const Xs = new StandardScaler().fitTransform(bc.X);
 const quiet = (): void => {};
 
 describe("solver 'auto'", () => {
-  it('picks owlqn for L1, newton for narrow data, lbfgs (with a newton fallback) for wide data; the choice is readable', () => {
+  it('picks owlqn for L1, newton for tiny Hessians, lbfgs with a newton fallback otherwise; the choice is readable', () => {
     expect(chooseSolver('l1', 1000, 10, 2, false).first).toBe('owlqn');
     expect(chooseSolver('elasticnet', 1000, 10, 2, false).first).toBe('owlqn');
-    expect(chooseSolver('l2', 1000, 10, 2, false).first).toBe('newton');
-    expect(chooseSolver('l2', 100_000, 100, 2, false)).toEqual({ first: 'lbfgs', newtonFallback: true });
-    expect(chooseSolver('l2', 50_000, 50, 10, true)).toEqual({ first: 'lbfgs', newtonFallback: false });
+    expect(chooseSolver('l2', 569, 30, 2, false).first).toBe('newton');
+    expect(chooseSolver('l2', 20_000, 50, 2, false)).toEqual({ first: 'lbfgs', newtonAfter: 76 });
+    expect(chooseSolver('l2', 100_000, 500, 2, false)).toEqual({ first: 'lbfgs', newtonAfter: null });
+    expect(chooseSolver('l2', 50_000, 50, 10, true)).toEqual({ first: 'lbfgs', newtonAfter: null });
     const m = new LogisticRegression().fit(Xs, bc.y);
     expect(m.params.solver).toBe('auto');
     expect(m.solver).toBe('newton');
