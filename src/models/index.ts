@@ -31,3 +31,4 @@ export { chooseSolver } from './chooseSolver.js';
 export type { SeparationReport } from './separation.js';
 export { regularizationPath, logspaceCs, type RegularizationPath, type RegularizationPathOptions } from './regularizationPath.js';
 export { lassoPath, type LassoPath, type LassoPathOptions } from './lassoPath.js';
+export type { IterationHandler } from './logisticOptions.js';

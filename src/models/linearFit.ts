@@ -6,6 +6,7 @@ import { gram, leastSquares } from '../linalg/leastSquares.js';
 import { LinearModelObjective } from '../loss/linearModelObjective.js';
 import { elasticNetCD, type ColumnProblem, type GramProblem } from '../optim/coordinateDescent.js';
 import type { LinearRegressionParams } from './linearOptions.js';
+import type { IterationHandler } from './logisticOptions.js';
 import { runSolver, warnIfNotConverged } from './solve.js';
 
 /** A fitted linear model and how the fit went. */
@@ -113,6 +114,8 @@ export interface LinearFitInput {
   readonly cdData?: CdData;
   /** Do not warn about non-convergence (the path reports it once). */
   readonly quiet?: boolean;
+  /** Progress hook: (iteration, F) with F as recorded in lossHistory. */
+  readonly onIteration?: IterationHandler;
 }
 
 /** Fits ordinary least squares, ridge, lasso or elastic net with the solver the options select. */
@@ -128,7 +131,15 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     const data = input.cdData ?? prepareCd(X, y, sw, fitIntercept);
     const { l1, l2, toObjective } = cdStrengths(params, data.weightSum);
     const w = input.init === null ? new Float64Array(d) : Float64Array.from(input.init.coef);
-    const res = elasticNetCD(data.problem, w, { l1, l2, positive: params.positive, maxIter: params.maxIter, tol: params.tol });
+    const onIteration = input.onIteration;
+    const res = elasticNetCD(data.problem, w, {
+      l1,
+      l2,
+      positive: params.positive,
+      maxIter: params.maxIter,
+      tol: params.tol,
+      onIteration: onIteration && ((k, v) => onIteration(k, v / data.weightSum)),
+    });
     if (!res.converged && !input.quiet) {
       const what =
         res.gap === null
@@ -186,6 +197,7 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     }
     const objective = sumOfSquares(X, y, sw, coef, intercept) + ridge * dotSelf(coef);
     const S = sw === null ? n : sw.reduce((a, v) => a + v, 0);
+    input.onIteration?.(0, objective / (2 * S));
     return { coef, intercept, rank: res.rank, method: res.method, nIter: 0, converged: true, lossHistory: Float64Array.of(objective / (2 * S)), objective, dualityGap: null };
   }
 
@@ -196,7 +208,7 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     theta.set(input.init.coef);
     if (fitIntercept) theta[d] = input.init.intercept;
   }
-  const settings = { solver: 'gd', alternative: 'lstsq', maxIter: params.maxIter, tol: params.tol, learningRate: params.learningRate };
+  const settings = { solver: 'gd', alternative: 'lstsq', maxIter: params.maxIter, tol: params.tol, learningRate: params.learningRate, onIteration: input.onIteration };
   const res = runSolver(obj, theta, settings);
   if (!input.quiet) warnIfNotConverged(input.source, res, settings, input.onWarning);
   const toObjective = 2 * obj.weightSum;

@@ -1,6 +1,7 @@
 import { LogitRangeError } from '../core/errors.js';
 import * as check from '../core/options.js';
 import type { WarningHandler } from '../core/warnings.js';
+import type { IterationHandler } from './logisticOptions.js';
 
 /** Penalty on the weights (never on the intercept). */
 export type LinearPenalty = 'none' | 'l2' | 'l1' | 'elasticnet';
@@ -41,6 +42,13 @@ export interface LinearRegressionOptions {
   warmStart?: boolean;
   /** Receives warnings (divergence, non-convergence, rank deficiency); default `console.warn`. */
   onWarning?: WarningHandler;
+  /**
+   * Progress hook, called synchronously with `(iteration, loss)` where loss is the F that
+   * `lossHistory` records: by `'gd'` and `'cd'` at the start (0) and after every iteration or
+   * sweep, so the calls replay `lossHistory`; by the exact `'lstsq'` once, `(0, F at the
+   * solution)`. Not serialised by toJSON. Cost: one call per iteration.
+   */
+  onIteration?: IterationHandler;
 }
 
 export interface LinearRegressionParams {
@@ -68,10 +76,14 @@ export const LINEAR_OPTION_KEYS = [
   'tol',
   'warmStart',
   'onWarning',
+  'onIteration',
 ] as const;
 
 /** Checks options and their combinations. */
-export function normalizeLinearOptions(options: unknown, owner: string): { params: LinearRegressionParams; onWarning: WarningHandler | undefined } {
+export function normalizeLinearOptions(
+  options: unknown,
+  owner: string,
+): { params: LinearRegressionParams; onWarning: WarningHandler | undefined; onIteration: IterationHandler | undefined } {
   const o = check.rejectUnknownOptions(options, LINEAR_OPTION_KEYS, owner);
   const penalty = check.oneOf(o, 'penalty', ['none', 'l2', 'l1', 'elasticnet'] as const, 'none');
   const solver = check.oneOf(o, 'solver', ['auto', 'lstsq', 'cd', 'gd'] as const, 'auto');
@@ -111,5 +123,5 @@ export function normalizeLinearOptions(options: unknown, owner: string): { param
     tol: check.nonNegative(o, 'tol', resolved === 'cd' ? 1e-4 : 1e-6),
     warmStart: check.bool(o, 'warmStart', false),
   });
-  return { params, onWarning: check.optionalFunction<WarningHandler>(o, 'onWarning') };
+  return { params, onWarning: check.optionalFunction<WarningHandler>(o, 'onWarning'), onIteration: check.optionalFunction<IterationHandler>(o, 'onIteration') };
 }

@@ -22,6 +22,7 @@ import type { WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
 import { fitLinear, type LinearSolution } from './linearFit.js';
 import { normalizeLinearOptions, type LinearRegressionOptions, type LinearRegressionParams } from './linearOptions.js';
+import type { IterationHandler } from './logisticOptions.js';
 import type { FitOptions, ScoreOptions } from './logisticRegression.js';
 
 export type { LinearPenalty, LinearRegressionOptions, LinearRegressionParams, LinearSolver } from './linearOptions.js';
@@ -53,12 +54,14 @@ interface Fitted extends LinearSolution {
 export class LinearRegression {
   private readonly settings: LinearRegressionParams;
   protected readonly onWarning: WarningHandler | undefined;
+  private readonly onIteration: IterationHandler | undefined;
   private fitted: Fitted | null = null;
 
   constructor(options: LinearRegressionOptions = {}) {
-    const { params, onWarning } = normalizeLinearOptions(options, new.target.className);
+    const { params, onWarning, onIteration } = normalizeLinearOptions(options, new.target.className);
     this.settings = params;
     this.onWarning = onWarning;
+    this.onIteration = onIteration;
   }
 
   /** The class name written into model documents. */
@@ -84,7 +87,7 @@ export class LinearRegression {
     const training = trainingInfo(M.rows, asFeatureNames(fo.featureNames, M.cols));
     const prev = this.fitted;
     const init = this.params.warmStart && prev !== null && prev.nFeatures === M.cols ? { coef: prev.coef, intercept: prev.intercept } : null;
-    const solution = fitLinear({ X: M, y: target, sampleWeight: sw, params: this.params, init, onWarning: this.onWarning, source: this.name });
+    const solution = fitLinear({ X: M, y: target, sampleWeight: sw, params: this.params, init, onWarning: this.onWarning, source: this.name, onIteration: this.onIteration });
     this.fitted = { ...solution, nFeatures: M.cols, training };
     return this;
   }

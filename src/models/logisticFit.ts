@@ -11,7 +11,7 @@ import { minimumNormSubgradient, owlqn } from '../optim/owlqn.js';
 import type { MinimizeResult } from '../optim/result.js';
 import { sgd } from '../optim/sgd.js';
 import { chooseSolver } from './chooseSolver.js';
-import { classWeightsPerSample, penaltyStrengths, type ConcreteSolver, type LogisticRegressionParams } from './logisticOptions.js';
+import { classWeightsPerSample, penaltyStrengths, type ConcreteSolver, type IterationHandler, type LogisticRegressionParams } from './logisticOptions.js';
 import { completeSeparation, margins, recessionSeparation, type SeparationReport } from './separation.js';
 import { warnIfNotConverged } from './solve.js';
 
@@ -59,6 +59,8 @@ export interface LogisticFitInput {
   readonly seedOffset?: number;
   /** Do not warn about non-convergence (partialFit: one epoch never "converges"). */
   readonly quiet?: boolean;
+  /** Progress hook: (iteration, F) per sub-problem, F as recorded in lossHistory. */
+  readonly onIteration?: IterationHandler;
 }
 
 /** What {@link fitLogistic} returns: the solution and, for sgd, the step count reached. */
@@ -95,6 +97,8 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   const pc = input.preconditioning ?? preconditioner(X, input.sampleWeight, fitIntercept, l2 / (weightSum * 0.25));
   const rng = new Random(params.seed + (input.seedOffset ?? 0));
   let sgdStep = input.sgdStep ?? 0;
+  const report = input.onIteration;
+  const onIteration = report && ((k: number, f: number): void => report(k, f));
 
   const problems = mode === 'ovr' ? classes.map((_, k) => k) : [mode === 'binary' ? 1 : -1];
   const rows = mode === 'multinomial' ? (K === 2 ? 1 : K) : problems.length;
@@ -138,15 +142,15 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
         // The seeds' teaching loop runs on the raw features, zig-zags and all.
         const raw = new LinearModelObjective(base);
         objective_.toModel(theta, model);
-        res = gradientDescent(raw, model, { maxIter: params.maxIter, tol: params.tol, learningRate: params.learningRate });
+        res = gradientDescent(raw, model, { maxIter: params.maxIter, tol: params.tol, learningRate: params.learningRate, onIteration });
         objective_.fromModel(model, theta);
         break;
       }
       case 'newton':
-        res = newton(objective_, theta, { maxIter: params.maxIter, tol: params.tol });
+        res = newton(objective_, theta, { maxIter: params.maxIter, tol: params.tol, onIteration });
         break;
       case 'owlqn':
-        res = owlqn(objective_, theta, { maxIter: params.maxIter, tol: params.tol });
+        res = owlqn(objective_, theta, { maxIter: params.maxIter, tol: params.tol, onIteration });
         break;
       case 'sgd': {
         const out = sgd(objective_, theta, {
@@ -159,16 +163,27 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
           step: input.sgdStep ?? 0,
           // Averaging would fill in the L1 solution's exact zeros, so it is used without L1 only.
           average: l1 === 0,
+          onIteration,
         });
         sgdStep = Math.max(sgdStep, out.step);
         res = out;
         break;
       }
       case 'lbfgs':
-        res = lbfgs(objective_, theta, { maxIter: plan.newtonAfter === null ? params.maxIter : Math.min(params.maxIter, plan.newtonAfter), tol: params.tol });
+        res = lbfgs(objective_, theta, {
+          maxIter: plan.newtonAfter === null ? params.maxIter : Math.min(params.maxIter, plan.newtonAfter),
+          tol: params.tol,
+          onIteration,
+        });
         if (plan.newtonAfter !== null && !res.converged && res.nIter < params.maxIter) {
           // Slow progress means bad conditioning; Newton finishes from here in a few steps.
-          const more = newton(objective_, theta, { maxIter: params.maxIter - res.nIter, tol: params.tol });
+          // Its iteration 0 is lbfgs's last point, already reported; the count continues.
+          const offset = res.nIter;
+          const more = newton(objective_, theta, {
+            maxIter: params.maxIter - res.nIter,
+            tol: params.tol,
+            onIteration: report && ((k: number, f: number): void => (k > 0 ? report(offset + k, f) : undefined)),
+          });
           res = { ...more, nIter: res.nIter + more.nIter, history: [...res.history, ...more.history.slice(1)], evaluations: res.evaluations + more.evaluations };
           solver = 'newton';
         }

@@ -58,7 +58,18 @@ export interface LogisticRegressionOptions {
   threshold?: number | null;
   /** Receives warnings (non-convergence, divergence, separation); default `console.warn`. */
   onWarning?: WarningHandler;
+  /**
+   * Progress hook, called synchronously by the solver: once at the start (iteration 0) and after
+   * every iteration (epoch for sgd) with the scaled objective F that `lossHistory` records, so for
+   * two classes and for softmax the calls replay `lossHistory` exactly. One-vs-rest solves K
+   * sub-problems and restarts the count at 0 for each. Not serialised by toJSON. Cost: one call
+   * per iteration.
+   */
+  onIteration?: IterationHandler;
 }
+
+/** `(iteration, loss)`: see the `onIteration` option of the models. */
+export type IterationHandler = (iteration: number, loss: number) => void;
 
 /** The fully defaulted, checked hyper-parameters. */
 export interface LogisticRegressionParams {
@@ -94,6 +105,7 @@ export const OPTION_KEYS = [
   'seed',
   'threshold',
   'onWarning',
+  'onIteration',
 ] as const;
 
 /** Which penalties each solver handles. */
@@ -106,7 +118,10 @@ const SUPPORTED: Record<ConcreteSolver, readonly LogisticPenalty[]> = {
 };
 
 /** Turns user options into checked parameters; throws for invalid values and unsupported combinations. */
-export function normalizeOptions(options: unknown, owner: string): { params: LogisticRegressionParams; onWarning: WarningHandler | undefined } {
+export function normalizeOptions(
+  options: unknown,
+  owner: string,
+): { params: LogisticRegressionParams; onWarning: WarningHandler | undefined; onIteration: IterationHandler | undefined } {
   const o = check.rejectUnknownOptions(options, OPTION_KEYS, owner);
   const penalty = check.oneOf(o, 'penalty', ['none', 'l2', 'l1', 'elasticnet'] as const, 'l2');
   const solver = check.oneOf(o, 'solver', ['auto', 'lbfgs', 'newton', 'owlqn', 'sgd', 'gd'] as const, 'auto');
@@ -143,7 +158,7 @@ export function normalizeOptions(options: unknown, owner: string): { params: Log
     seed: check.seed(o),
     threshold: o.threshold === null || o.threshold === undefined ? null : check.inRange(o, 'threshold', 0.5, 0, 1),
   });
-  return { params, onWarning: check.optionalFunction<WarningHandler>(o, 'onWarning') };
+  return { params, onWarning: check.optionalFunction<WarningHandler>(o, 'onWarning'), onIteration: check.optionalFunction<IterationHandler>(o, 'onIteration') };
 }
 
 function checkClassWeight(v: unknown): ClassWeight | null {

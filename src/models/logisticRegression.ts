@@ -34,7 +34,7 @@ import { expit, log1pexp } from '../kernels/scalar.js';
 import { preconditioner } from '../loss/linearModelObjective.js';
 import { ovrNormalizeInPlace, softmaxInPlace } from '../loss/link.js';
 import { fitLogistic, logisticMode, type LogisticMode, type LogisticSolution } from './logisticFit.js';
-import { normalizeOptions, type ConcreteSolver, type LogisticRegressionOptions, type LogisticRegressionParams } from './logisticOptions.js';
+import { normalizeOptions, type ConcreteSolver, type IterationHandler, type LogisticRegressionOptions, type LogisticRegressionParams } from './logisticOptions.js';
 import type { SeparationReport } from './separation.js';
 
 export type { LogisticMode } from './logisticFit.js';
@@ -111,13 +111,15 @@ const NAME = 'LogisticRegression';
 export class LogisticRegression {
   private settings: LogisticRegressionParams;
   private readonly onWarning: WarningHandler | undefined;
+  private readonly onIteration: IterationHandler | undefined;
   private fitted: Fitted | null = null;
   private stream: Stream | null = null;
 
   constructor(options: LogisticRegressionOptions = {}) {
-    const { params, onWarning } = normalizeOptions(options, NAME);
+    const { params, onWarning, onIteration } = normalizeOptions(options, NAME);
     this.settings = params;
     this.onWarning = onWarning;
+    this.onIteration = onIteration;
   }
 
   /** The checked hyper-parameters (a frozen object). */
@@ -180,6 +182,7 @@ export class LogisticRegression {
       onWarning: this.onWarning,
       source: NAME,
       featureNames: training.featureNames,
+      onIteration: this.onIteration,
     });
     this.fitted = { ...solution, classes, nFeatures: M.cols, training };
     this.stream = null;

@@ -69,8 +69,8 @@ export function regularizationPath(X: MatrixLike, y: ArrayLike<Label>, options: 
   let init: { coef: Float64Array; intercept: Float64Array } | null = null;
   const training = trainingInfo(M.rows, featureNames ? [...featureNames] : null);
   Cs.forEach((C, k) => {
-    const { params, onWarning } = normalizeOptions({ ...modelOptions, C }, 'regularizationPath');
-    const { solution } = fitLogistic({ X: M, yIdx, classes, sampleWeight: sw, params, init, onWarning, source: `regularizationPath (C = ${C})`, featureNames });
+    const { params, onWarning, onIteration } = normalizeOptions({ ...modelOptions, C }, 'regularizationPath');
+    const { solution } = fitLogistic({ X: M, yIdx, classes, sampleWeight: sw, params, init, onWarning, onIteration, source: `regularizationPath (C = ${C})`, featureNames });
     init = { coef: solution.coef, intercept: solution.intercept };
     nIter[k] = solution.nIter;
     models.push(LogisticRegression.fromSolution({ ...modelOptions, C }, solution, classes, M.cols, training));

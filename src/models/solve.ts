@@ -12,14 +12,16 @@ export interface SolveSettings {
   maxIter: number;
   tol: number;
   learningRate: number;
+  /** Progress hook passed to the solver: (iteration, f). */
+  onIteration?: (iteration: number, value: number) => void;
 }
 
 /** Runs `'gd'` or `'lbfgs'` on `objective`, starting from and writing into `params`. */
 export function runSolver(objective: Objective, params: Float64Array, s: SolveSettings): MinimizeResult {
   if (s.solver === 'gd') {
-    return gradientDescent(objective, params, { maxIter: s.maxIter, tol: s.tol, learningRate: s.learningRate });
+    return gradientDescent(objective, params, { maxIter: s.maxIter, tol: s.tol, learningRate: s.learningRate, onIteration: s.onIteration });
   }
-  return lbfgs(objective, params, { maxIter: s.maxIter, tol: s.tol });
+  return lbfgs(objective, params, { maxIter: s.maxIter, tol: s.tol, onIteration: s.onIteration });
 }
 
 /** Formats a number for a message: 3 significant digits. */

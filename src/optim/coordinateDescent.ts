@@ -46,6 +46,8 @@ export interface CoordinateDescentOptions {
   maxIter: number;
   /** Relative duality-gap tolerance: stop when gap ≤ tol·‖y‖². */
   tol: number;
+  /** Called at the start (sweep 0) and after every sweep with the objective recorded in `history`. */
+  onIteration?: (sweep: number, value: number) => void;
 }
 
 export interface CoordinateDescentResult {
@@ -92,6 +94,7 @@ export function elasticNetCD(problem: GramProblem | ColumnProblem, w: Float64Arr
     }
   }
   const history = [objective()];
+  options.onIteration?.(0, history[0]);
   const scaledTol = tol * yNorm2;
   const thr = l1 * (1 + 1e-13);
   // Without L1: stop on the KKT violation relative to its value at w = 0 (max |Xᵀy|).
@@ -135,6 +138,7 @@ export function elasticNetCD(problem: GramProblem | ColumnProblem, w: Float64Arr
     }
     sweep++;
     history.push(objective());
+    options.onIteration?.(sweep, history[sweep]);
     if (wMax === 0 || dwMax / wMax < tol || sweep === maxIter) {
       last = done();
       if (last.ok) return { nIter: sweep, converged: true, gap: last.gap, kktViolation: kkt(), history };

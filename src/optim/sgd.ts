@@ -72,6 +72,12 @@ export function sgd(obj: StochasticObjective, x: Float64Array, options: SgdOptio
   let f = full();
   let gmax = 0;
   const history = [f];
+  if (options.onIteration) {
+    // full() left the full gradient at the start in g.
+    let g0 = 0;
+    for (let j = 0; j < size; j++) g0 = Math.max(g0, Math.abs(g[j]));
+    options.onIteration(0, f, g0);
+  }
   let evaluations = 1;
   let stale = 0;
   let epoch = 0;
