@@ -1,3 +1,5 @@
+import type { Matrix } from '../core/matrix.js';
+import type { Label } from '../core/validate.js';
 import { loadBreastCancer } from '../datasets/load.js';
 import { accuracyScore } from '../metrics/classification.js';
 import { thresholdSweep } from '../metrics/thresholdSweep.js';
@@ -12,6 +14,20 @@ export interface DemoResult {
   nIter: number;
   converged: boolean;
   lines: string[];
+  /** The fitted model (on standardised features) and what the report needs. */
+  model: LogisticRegression;
+  featureNames: string[];
+  XTest: Matrix;
+  yTest: Label[];
+  XTrain: Matrix;
+  yTrain: Label[];
+  warnings: string[];
+}
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  /** The model's progress hook (the command line's progress bar). */
+  onIteration?: (iteration: number, loss: number) => void;
 }
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
@@ -24,7 +40,7 @@ const signed = (v: number): string => `${v < 0 ? '−' : '+'}${Math.abs(v).toFix
  * convergence, seed 004's threshold table on the test split and the largest coefficients as
  * log-odds. No network, no files.
  */
-export function runDemo(seed = 42): DemoResult {
+export function runDemo(seed = 42, options: DemoOptions = {}): DemoResult {
   const data = loadBreastCancer();
   // Class names as labels: classes sort to ['benign', 'malignant'], so malignant is the positive class.
   const y = data.y.map((k) => data.targetNames[k]);
@@ -33,9 +49,9 @@ export function runDemo(seed = 42): DemoResult {
   const XTrain = scaler.transform(split.XTrain);
   const XTest = scaler.transform(split.XTest);
   const warnings: string[] = [];
-  const model = new LogisticRegression({ C: 1, onWarning: (w) => warnings.push(w.message) });
+  const model = new LogisticRegression({ C: 1, onWarning: (w) => warnings.push(w.message), onIteration: options.onIteration });
   const t0 = performance.now();
-  model.fit(XTrain, split.yTrain);
+  model.fit(XTrain, split.yTrain, { featureNames: [...data.featureNames] });
   const ms = performance.now() - t0;
   const trainAccuracy = accuracyScore(split.yTrain, model.predict(XTrain));
   const testAccuracy = accuracyScore(split.yTest, model.predict(XTest));
@@ -81,5 +97,18 @@ export function runDemo(seed = 42): DemoResult {
     out(`  ${signed(w[j])}  ${data.featureNames[j].padEnd(width)}  (odds × ${Math.exp(w[j]).toFixed(2)})`);
   }
   out(`  intercept ${signed(model.intercept[0])}`);
-  return { trainAccuracy, testAccuracy, nIter: model.nIter, converged: model.converged, lines };
+  return {
+    trainAccuracy,
+    testAccuracy,
+    nIter: model.nIter,
+    converged: model.converged,
+    lines,
+    model,
+    featureNames: [...data.featureNames],
+    XTest,
+    yTest: split.yTest,
+    XTrain,
+    yTrain: split.yTrain,
+    warnings,
+  };
 }
