@@ -14,6 +14,7 @@ import {
 } from '../core/serial.js';
 import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import { asMatrix, asSampleWeight, type MatrixLike } from '../core/validate.js';
+import { resolveInputNames } from './featureNames.js';
 
 export interface ScalerFitOptions {
   /** Per-sample weights for the mean and variance (default all 1). */
@@ -84,7 +85,8 @@ export class StandardScaler {
     const scale = new Float64Array(d);
     for (let j = 0; j < d; j++) {
       variance[j] /= total;
-      const bound = n * EPS * variance[j] + (n * mean[j] * EPS) ** 2;
+      // scikit-learn's n_samples_seen_ is the total weight when weights are given.
+      const bound = total * EPS * variance[j] + (total * mean[j] * EPS) ** 2;
       scale[j] = variance[j] <= bound ? 1 : Math.sqrt(variance[j]);
     }
     this.fitted = { mean, variance, scale, nSamplesSeen: n, training };
@@ -117,6 +119,20 @@ export class StandardScaler {
 
   get nFeatures(): number {
     return this.state('nFeatures').mean.length;
+  }
+
+  get nFeaturesOut(): number {
+    return this.state('nFeaturesOut').mean.length;
+  }
+
+  get isFitted(): boolean {
+    return this.fitted !== null;
+  }
+
+  /** The output names: the input names unchanged (given names, else the names seen by fit, else x0 … x{d−1}). Cost: O(d). */
+  getFeatureNamesOut(inputNames?: readonly string[]): string[] {
+    const s = this.state('getFeatureNamesOut');
+    return resolveInputNames(inputNames, s.training.featureNames, s.mean.length, NAME);
   }
 
   /** The feature names passed to fit, or null. */
@@ -192,9 +208,11 @@ export class StandardScaler {
     });
     if (state === null) return scaler;
     const mean = decodeNumbers(required(state, 'mean', 'doc.state'), 'doc.state.mean');
+    if (mean.length === 0) throw new LogitRangeError('doc.state.mean must have at least one value', { parameter: 'doc.state.mean' });
     const variance = decodeNumbers(required(state, 'variance', 'doc.state'), 'doc.state.variance', mean.length);
     const scale = decodeNumbers(required(state, 'scale', 'doc.state'), 'doc.state.scale', mean.length);
     for (let j = 0; j < scale.length; j++) {
+      if (!(variance[j] >= 0)) throw new LogitRangeError(`doc.state.variance[${j}] must be ≥ 0; found ${variance[j]}`, { parameter: `doc.state.variance[${j}]`, value: variance[j] });
       if (!(scale[j] > 0)) throw new LogitRangeError(`doc.state.scale[${j}] must be > 0; found ${scale[j]}`, { parameter: `doc.state.scale[${j}]`, value: scale[j] });
     }
     const nSamplesSeen = decodeInteger(required(state, 'nSamplesSeen', 'doc.state'), 'doc.state.nSamplesSeen', 1);
