@@ -50,7 +50,7 @@ function checkSteps(steps: unknown): [string, PipelineStep][] {
     throw new LogitTypeError(`Pipeline needs a non-empty array of [name, step] pairs; received ${describe(steps)}`, { parameter: 'steps', value: steps });
   }
   const seen = new Set<string>();
-  return steps.map((pair: unknown, i: number) => {
+  return Array.from(steps as unknown[], (pair: unknown, i: number): [string, PipelineStep] => {
     if (!Array.isArray(pair) || pair.length !== 2) throw new LogitTypeError(`steps[${i}] must be a [name, step] pair; received ${describe(pair)}`, { parameter: 'steps', row: i, value: pair });
     const [name, step] = pair as [unknown, any];
     if (typeof name !== 'string' || name.length === 0) throw new LogitTypeError(`steps[${i}][0] must be a non-empty string (the step's name); received ${describe(name)}`, { parameter: 'steps', row: i, value: name });
@@ -66,7 +66,9 @@ function checkSteps(steps: unknown): [string, PipelineStep][] {
   });
 }
 
+/** A model (fit(X, y)) rather than a transformer (fit(X)); a nested Pipeline is what its final step is. */
 function isEstimator(step: PipelineStep): boolean {
+  if (step instanceof Pipeline) return isEstimator(step.finalStep);
   return typeof step.predict === 'function' || typeof step.transform !== 'function';
 }
 
@@ -182,13 +184,15 @@ export class Pipeline {
     for (let i = 0; i < this.list.length - 1; i++) {
       const [name, step] = this.list[i];
       const opts = this.stepFitOptions(name, names, o, false);
-      Xt = typeof step.fitTransform === 'function' ? step.fitTransform(Xt, opts) : (step.fit(Xt, opts), (step.transform as (X: unknown) => Matrix)(Xt));
+      if (step instanceof Pipeline) Xt = step.fitTransform(Xt, undefined, opts);
+      else Xt = typeof step.fitTransform === 'function' ? step.fitTransform(Xt, opts) : (step.fit(Xt, opts), (step.transform as (X: unknown) => Matrix)(Xt));
       names = namesOut(step, names);
     }
     const [lastName, last] = this.list[this.list.length - 1];
     const opts = this.stepFitOptions(lastName, names, o, true);
     let out: unknown = null;
     if (isEstimator(last) && !wantOutput) last.fit(Xt, y, opts);
+    else if (last instanceof Pipeline) out = last.fitSteps(Xt, undefined, opts, wantOutput);
     else if (wantOutput && typeof last.fitTransform === 'function') out = last.fitTransform(Xt, opts);
     else {
       last.fit(Xt, opts);
@@ -267,7 +271,7 @@ export class Pipeline {
   getFeatureNamesOut(inputNames?: readonly string[]): string[] {
     const s = this.state('getFeatureNamesOut');
     let names: string[] | null = inputNames !== undefined ? [...inputNames] : s.training?.featureNames ? [...s.training.featureNames] : null;
-    const upto = typeof this.finalStep.predict === 'function' ? this.list.length - 1 : this.list.length;
+    const upto = isEstimator(this.finalStep) ? this.list.length - 1 : this.list.length;
     for (let i = 0; i < upto; i++) {
       const [name, step] = this.list[i];
       if (typeof step.getFeatureNamesOut !== 'function') throw new LogitTypeError(`step ${JSON.stringify(name)} has no getFeatureNamesOut`, { parameter: 'steps' });
@@ -313,7 +317,7 @@ function readPipeline(doc: unknown, options: ReadOptions, depth: number): Pipeli
   const raw = required(params, 'steps', 'doc.params');
   if (!Array.isArray(raw) || raw.length === 0) throw new LogitRangeError(`doc.params.steps must be a non-empty array of [name, document] pairs; found ${describe(raw)}`, { parameter: 'doc.params.steps' });
   const self = { name: NAME, read: (d: unknown, o: ReadOptions) => readPipeline(d, o, depth + 1) };
-  const steps = raw.map((pair: unknown, i: number): NamedStep => {
+  const steps = Array.from(raw as unknown[], (pair: unknown, i: number): NamedStep => {
     const p = `doc.params.steps[${i}]`;
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
       throw new LogitRangeError(`${p} must be a [name, document] pair; found ${describe(pair)}`, { parameter: p });

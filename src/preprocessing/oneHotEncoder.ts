@@ -114,13 +114,14 @@ function checkParams(o: Record<string, unknown>, prefix: string): OneHotEncoderP
     if (!Array.isArray(raw) || raw.length === 0) {
       throw new LogitTypeError(`${prefix}categories must be 'auto' or one array of categories per column; received ${describe(raw)}`, { parameter: 'categories', value: raw });
     }
+    // Array.from turns holes into undefined, so a sparse array cannot skip the checks.
     categories = Object.freeze(
-      raw.map((list: unknown, j: number) => {
+      Array.from(raw as unknown[], (list: unknown, j: number) => {
         const p = `${prefix}categories[${j}]`;
         if (!Array.isArray(list) || list.length === 0) throw new LogitTypeError(`${p} must be a non-empty array of categories; received ${describe(list)}`, { parameter: 'categories', column: j, value: list });
         const kind = kindOf(list[0]);
         const seen = new Set<Category>();
-        list.forEach((v: unknown, k: number) => {
+        Array.from(list as unknown[]).forEach((v: unknown, k: number) => {
           const kv = kindOf(v);
           if (kv === null) throw new LogitTypeError(`${p}[${k}] is ${describe(v)}; categories must be strings, finite numbers or booleans`, { parameter: 'categories', column: j, value: v });
           if (kv !== kind) throw new LogitTypeError(`${p}[${k}] is ${describe(v)} (${kv}) but ${p}[0] is a ${kind}; a column's categories are all of one kind`, { parameter: 'categories', column: j, value: v });
@@ -367,7 +368,7 @@ export class OneHotEncoder {
     const d = decodeInteger(required(state, 'nFeatures', p), `${p}.nFeatures`, 1);
     const kindsRaw = required(state, 'kinds', p);
     if (!Array.isArray(kindsRaw) || kindsRaw.length !== d) throw new LogitRangeError(`${p}.kinds must be an array of ${d} kinds; found ${describe(kindsRaw)}`, { parameter: `${p}.kinds` });
-    const kinds = kindsRaw.map((k, j) => decodeEnum(k, `${p}.kinds[${j}]`, ['string', 'number', 'boolean'] as const));
+    const kinds = Array.from(kindsRaw as unknown[], (k, j) => decodeEnum(k, `${p}.kinds[${j}]`, ['string', 'number', 'boolean'] as const));
     const catsRaw = required(state, 'categories', p);
     if (!Array.isArray(catsRaw) || catsRaw.length !== d) throw new LogitRangeError(`${p}.categories must be an array of ${d} lists; found ${describe(catsRaw)}`, { parameter: `${p}.categories` });
     // The same checks as the constructor's categories option, then kind and order against the parameters.
