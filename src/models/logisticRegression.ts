@@ -549,6 +549,9 @@ export class LogisticRegression {
     if (sorted.length !== classes.length || classes.some((c, i) => compareLabels(c, sorted[i]) !== 0) || classes.length < 2) {
       throw new LogitRangeError(`${path}.classes must be at least two distinct labels in sorted order`, { parameter: `${path}.classes` });
     }
+    if (model.params.threshold !== null && classes.length !== 2) {
+      throw new LogitRangeError(`doc.params.threshold applies to two classes; ${path}.classes has ${classes.length}`, { parameter: 'doc.params.threshold' });
+    }
     const nFeatures = decodeInteger(required(state, 'nFeatures', path), `${path}.nFeatures`, 1);
     const mode = decodeEnum(required(state, 'mode', path), `${path}.mode`, ['binary', 'multinomial', 'ovr'] as const);
     const K = classes.length;

@@ -240,6 +240,18 @@ describe('fromJSON rejects corrupted and hostile documents', () => {
     rejects(poly, /would create \d+ columns from 100000 features \(limit 1000000\)/);
   });
 
+  it('parameters that contradict the class or the fitted state', () => {
+    const lr = JSON.parse(JSON.stringify(new LogisticRegression({ onWarning }).fit(clf3.X, clf3.y)));
+    lr.params.threshold = 0.3;
+    rejects(lr, 'doc.params.threshold applies to two classes; doc.state.classes has 3');
+    const ridge = JSON.parse(JSON.stringify(new Ridge().fit(reg.X, reg.y)));
+    ridge.params.penalty = 'l1';
+    rejects(ridge, `doc.params.penalty is "l1" but Ridge has "l2"`);
+    const enet = JSON.parse(JSON.stringify(new ElasticNet()));
+    enet.params.l1Ratio = null;
+    rejects(enet, 'doc.params.l1Ratio is null but ElasticNet has 0.5');
+  });
+
   it('non-finite numbers are refused where they mean nothing', () => {
     for (const bad of ['NaN', 'Infinity', '-Infinity', null, '1e309']) {
       const d = lrDoc();
