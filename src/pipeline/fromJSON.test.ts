@@ -136,6 +136,32 @@ describe('fromJSON round trips', () => {
     });
   }
 
+  it('your own step classes load through options.readers; the package root exports fromJSON and Pipeline', async () => {
+    class Doubler {
+      isFitted = false;
+      fit(): this {
+        this.isFitted = true;
+        return this;
+      }
+      transform(X: number[][] | Matrix): Matrix {
+        const M = X instanceof Matrix ? X : Matrix.from(X);
+        return new Matrix(M.rows, M.cols, M.data.map((v) => 2 * v));
+      }
+      toJSON(): unknown {
+        return { format: 'logit', version: 1, class: 'Doubler', params: {}, state: this.isFitted ? {} : null };
+      }
+    }
+    const pipe = new Pipeline([['double', new Doubler()], ['model', new LogisticRegression({ onWarning })]]).fit(clf.X, clf.y);
+    const doc = JSON.parse(JSON.stringify(pipe));
+    expect(() => fromJSON(doc)).toThrow('doc.class "Doubler" is not a class logit can load');
+    const back = fromJSON(doc, { readers: { Doubler: (d: any) => (d.state ? new Doubler().fit() : new Doubler()) } }) as Pipeline;
+    expect(back.predictProba(clf.X).data).toEqual(pipe.predictProba(clf.X).data);
+    const root = await import('../index.js');
+    expect(root.fromJSON).toBe(fromJSON);
+    expect(root.Pipeline).toBe(Pipeline);
+    expect(root.OneHotEncoder).toBe(OneHotEncoder);
+  });
+
   it('unfitted objects round-trip their hyper-parameters', () => {
     for (const obj of unfitted()) {
       const text = JSON.stringify(obj);
