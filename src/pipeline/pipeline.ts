@@ -361,12 +361,13 @@ function readPipeline(doc: unknown, options: ReadOptions, depth: number): Pipeli
   return pipe;
 }
 
+/** Rows of a Matrix (`rows`), an array of rows (`length`) or a Table (`numRows`). */
 function rowCount(X: unknown): number {
   if (X !== null && typeof X === 'object') {
-    const r = (X as { rows?: unknown }).rows;
-    if (typeof r === 'number') return r;
-    const len = (X as { length?: unknown }).length;
-    if (typeof len === 'number') return len;
+    for (const key of ['rows', 'numRows', 'length']) {
+      const r = (X as Record<string, unknown>)[key];
+      if (typeof r === 'number') return r;
+    }
   }
   throw new LogitTypeError(`X must be a Matrix or an array of rows; received ${describe(X)}`, { parameter: 'X', value: X });
 }
