@@ -46,6 +46,7 @@ function fittedObjects(): [string, any, unknown][] {
     ['MinMaxScaler', new MinMaxScaler({ featureRange: [-1, 1], clip: true }).fit(reg.X), reg.X],
     ['PolynomialFeatures', new PolynomialFeatures({ degree: [2, 3], includeBias: false }).fit(clf.X), clf.X],
     ['OneHotEncoder', new OneHotEncoder({ drop: 'if_binary', handleUnknown: 'ignore' }).fit(cats), cats],
+    ['OneHotEncoder drop array', new OneHotEncoder({ drop: ['blue', 3, false] }).fit(cats), cats],
     ['OneHotEncoder categories', new OneHotEncoder({ categories: [['red', 'green', 'blue'], [1, 2, 3], [false, true]], drop: 'first' }).fit(cats), cats],
     ['SimpleImputer (an empty column, NaN statistic)', new SimpleImputer({ strategy: 'median' }).fit(withNaN), withNaN],
     ['SimpleImputer constant, missing -1', new SimpleImputer({ strategy: 'constant', fillValue: -0, missingValues: -1 }).fit([[1, -1], [-1, 2]]), [[1, -1], [-1, 2]]],

@@ -23,16 +23,17 @@ export interface OneHotEncoderOptions {
   /**
    * `null` (default): one column per category. `'first'`: drop each feature's first category
    * (its rows become all zeros), avoiding the collinearity of a full dummy set with an
-   * intercept. `'if_binary'`: drop the first category only of features with exactly two.
+   * intercept. `'if_binary'`: drop the first category only of features with exactly two. An
+   * array names the category to drop in each feature (every one must be a fitted category).
    */
-  drop?: null | 'first' | 'if_binary';
+  drop?: null | 'first' | 'if_binary' | readonly Category[];
   /** A category fit never saw: `'error'` (default) throws, `'ignore'` encodes it as all zeros. */
   handleUnknown?: 'error' | 'ignore';
 }
 
 export interface OneHotEncoderParams {
   readonly categories: 'auto' | readonly (readonly Category[])[];
-  readonly drop: null | 'first' | 'if_binary';
+  readonly drop: null | 'first' | 'if_binary' | readonly Category[];
   readonly handleUnknown: 'error' | 'ignore';
 }
 
@@ -107,7 +108,14 @@ function checkParams(o: Record<string, unknown>, prefix: string): OneHotEncoderP
   const handleUnknown = check.oneOf(o, 'handleUnknown', ['error', 'ignore'] as const, 'error');
   const dropRaw = o.drop;
   let drop: OneHotEncoderParams['drop'] = null;
-  if (dropRaw !== undefined && dropRaw !== null) drop = check.oneOf(o, 'drop', ['first', 'if_binary'] as const, 'first');
+  if (Array.isArray(dropRaw)) {
+    drop = Object.freeze(
+      Array.from(dropRaw as unknown[], (v, j) => {
+        if (kindOf(v) === null) throw new LogitTypeError(`${prefix}drop[${j}] is ${describe(v)}; categories are strings, finite numbers or booleans`, { parameter: 'drop', column: j, value: v });
+        return normalise(v as Category);
+      }),
+    );
+  } else if (dropRaw !== undefined && dropRaw !== null) drop = check.oneOf(o, 'drop', ['first', 'if_binary'] as const, 'first');
   const raw = o.categories;
   let categories: OneHotEncoderParams['categories'] = 'auto';
   if (raw !== undefined && raw !== 'auto') {
@@ -337,7 +345,7 @@ export class OneHotEncoder {
       format: FORMAT,
       version: FORMAT_VERSION,
       class: NAME,
-      params: { categories: categories === 'auto' ? 'auto' : categories.map((c) => [...c]), drop, handleUnknown },
+      params: { categories: categories === 'auto' ? 'auto' : categories.map((c) => [...c]), drop: Array.isArray(drop) ? [...drop] : drop, handleUnknown },
       state:
         s === null
           ? null
@@ -360,7 +368,7 @@ export class OneHotEncoder {
     const drop = own(params, 'drop', 'doc.params');
     const enc = new OneHotEncoder({
       categories: required(params, 'categories', 'doc.params') as OneHotEncoderParams['categories'],
-      drop: drop === null ? null : decodeEnum(drop, 'doc.params.drop', ['first', 'if_binary'] as const),
+      drop: drop === null || Array.isArray(drop) ? (drop as Category[] | null) : decodeEnum(drop, 'doc.params.drop', ['first', 'if_binary'] as const),
       handleUnknown: decodeEnum(required(params, 'handleUnknown', 'doc.params'), 'doc.params.handleUnknown', ['error', 'ignore'] as const),
     });
     if (state === null) return enc;
@@ -397,12 +405,23 @@ export class OneHotEncoder {
 function build(kinds: CategoryKind[], categories: Category[][], drop: OneHotEncoderParams['drop'], training: TrainingInfo): Fitted {
   const d = kinds.length;
   const dropIdx = new Int32Array(d).fill(-1);
+  if (Array.isArray(drop)) {
+    if (drop.length !== d) throw new LogitRangeError(`drop names ${drop.length} categories but X has ${d} columns`, { parameter: 'drop', value: drop.length });
+    const missing = drop.map((c, j) => [j, c] as const).filter(([j, c]) => !categories[j].includes(c));
+    if (missing.length > 0) {
+      throw new LogitRangeError(
+        `drop names categories that are not among the fitted ones: ${missing.map(([j, c]) => `${describe(c)} in column ${j}`).join(', ')}`,
+        { parameter: 'drop', column: missing[0][0], value: missing[0][1] },
+      );
+    }
+  }
   const offsets = new Int32Array(d);
   const lookup: Map<Category, number>[] = [];
   let nOut = 0;
   for (let j = 0; j < d; j++) {
     const cats = categories[j];
     if (drop === 'first' || (drop === 'if_binary' && cats.length === 2)) dropIdx[j] = 0;
+    else if (Array.isArray(drop)) dropIdx[j] = cats.indexOf((drop as readonly Category[])[j]);
     const map = new Map<Category, number>();
     let col = 0;
     cats.forEach((c, k) => map.set(c, k === dropIdx[j] ? -1 : col++));

@@ -135,6 +135,9 @@ describe('OneHotEncoder', () => {
     expect(() => new OneHotEncoder({ categories: [['a', 'b']] }).fit([['c']])).toThrow('column 0 of X has categories not in categories[0] during fit: ["c"]');
     expect(() => new OneHotEncoder({ categories: [['a']] }).fit([[1]])).toThrow('categories[0] holds strings but column 0 of X holds numbers');
     expect(() => new OneHotEncoder({ drop: 'last' as never })).toThrow('option drop must be one of "first", "if_binary"');
+    expect(() => new OneHotEncoder({ drop: ['red', 9, true] }).fit(rows)).toThrow('drop names categories that are not among the fitted ones: 9 in column 1');
+    expect(() => new OneHotEncoder({ drop: ['red'] }).fit(rows)).toThrow('drop names 1 categories but X has 3 columns');
+    expect(() => new OneHotEncoder({ drop: [null] as never })).toThrow('drop[0] is null');
     expect(() => new OneHotEncoder().fit([['a', 'b'], ['c']])).toThrow('X[1] has 1 values but X[0] has 2');
   });
 
