@@ -1,10 +1,11 @@
-import { LogitRangeError, NotFittedError } from '../core/errors.js';
+import { LogitRangeError, LogitTypeError, NotFittedError, describe } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import {
   FORMAT,
   FORMAT_VERSION,
   decodeBoolean,
+  decodeDouble,
   decodeInteger,
   decodeNumbers,
   encodeNumbers,
@@ -45,7 +46,8 @@ const EPS = 2.220446049250313e-16;
  * Standardises features: x′ⱼ = (xⱼ − μⱼ) / σⱼ with μ the (weighted) column mean and σ the
  * population standard deviation (ddof = 0), as scikit-learn's StandardScaler. A constant column
  * (variance within rounding of zero, scikit-learn's `_is_constant_feature` test) gets σ = 1 so
- * it maps to 0 instead of NaN. Fit on the training split only, then transform both splits,
+ * it maps to 0 instead of NaN. Columns whose squares overflow (values beyond ~1e154) get σ by a
+ * scaled sum, so σ and the transform stay finite although σ² is +∞. Fit on the training split only, then transform both splits,
  * as every seed does.
  * Cost: fit two passes over X, O(n·d); transform O(n·d).
  */
@@ -73,7 +75,14 @@ export class StandardScaler {
       total += w;
       for (let j = 0; j < d; j++) mean[j] += w * data[i * d + j];
     }
-    for (let j = 0; j < d; j++) mean[j] /= total;
+    for (let j = 0; j < d; j++) {
+      mean[j] /= total;
+      // Σ w·x overflowed (values near the double limit): the convex combination Σ (w/S)·x cannot.
+      if (!Number.isFinite(mean[j])) {
+        mean[j] = 0;
+        for (let i = 0; i < n; i++) mean[j] += ((sw === null ? 1 : sw[i]) / total) * data[i * d + j];
+      }
+    }
     // Second pass on centred values: no cancellation from Σx² − n·μ².
     for (let i = 0; i < n; i++) {
       const w = sw === null ? 1 : sw[i];
@@ -85,6 +94,20 @@ export class StandardScaler {
     const scale = new Float64Array(d);
     for (let j = 0; j < d; j++) {
       variance[j] /= total;
+      if (variance[j] === Infinity) {
+        // The squares overflowed (deviations above ~1e154). σ itself is representable: compute
+        // it as m·√(Σ w·(c/m)² / S) with m the largest deviation (the scaling of BLAS dnrm2).
+        // The variance σ² stays +∞, as scikit-learn's does; σ is finite where theirs is not.
+        let m = 0;
+        for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(data[i * d + j] - mean[j]));
+        let ssq = 0;
+        for (let i = 0; i < n; i++) {
+          const c = (data[i * d + j] - mean[j]) / m;
+          ssq += (sw === null ? 1 : sw[i]) * c * c;
+        }
+        scale[j] = m * Math.sqrt(ssq / total);
+        continue;
+      }
       // scikit-learn's n_samples_seen_ is the total weight when weights are given.
       const bound = total * EPS * variance[j] + (total * mean[j] * EPS) ** 2;
       scale[j] = variance[j] <= bound ? 1 : Math.sqrt(variance[j]);
@@ -209,7 +232,13 @@ export class StandardScaler {
     if (state === null) return scaler;
     const mean = decodeNumbers(required(state, 'mean', 'doc.state'), 'doc.state.mean');
     if (mean.length === 0) throw new LogitRangeError('doc.state.mean must have at least one value', { parameter: 'doc.state.mean' });
-    const variance = decodeNumbers(required(state, 'variance', 'doc.state'), 'doc.state.variance', mean.length);
+    const rawVariance = required(state, 'variance', 'doc.state');
+    if (!Array.isArray(rawVariance) || rawVariance.length !== mean.length) {
+      throw new LogitTypeError(`doc.state.variance must be an array of ${mean.length} numbers; found ${describe(rawVariance)}`, { parameter: 'doc.state.variance' });
+    }
+    // +∞ is a legitimate variance (squares beyond the double range; σ is then finite, see fit);
+    // NaN and −∞ are refused by the ≥ 0 check below.
+    const variance = Float64Array.from(rawVariance as unknown[], (v, j) => decodeDouble(v, `doc.state.variance[${j}]`));
     const scale = decodeNumbers(required(state, 'scale', 'doc.state'), 'doc.state.scale', mean.length);
     for (let j = 0; j < scale.length; j++) {
       if (!(variance[j] >= 0)) throw new LogitRangeError(`doc.state.variance[${j}] must be ≥ 0; found ${variance[j]}`, { parameter: `doc.state.variance[${j}]`, value: variance[j] });
