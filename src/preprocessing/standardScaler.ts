@@ -47,8 +47,8 @@ const EPS = 2.220446049250313e-16;
  * population standard deviation (ddof = 0), as scikit-learn's StandardScaler. A constant column
  * (variance within rounding of zero, scikit-learn's `_is_constant_feature` test) gets σ = 1 so
  * it maps to 0 instead of NaN. Columns whose squares overflow (values beyond ~1e154) get σ by a
- * scaled sum, so σ and the transform stay finite although σ² is +∞. Fit on the training split only, then transform both splits,
- * as every seed does.
+ * scaled sum, so σ and the transform stay finite although σ² is +∞. Fit on the training split
+ * only, then transform both splits, as every seed does.
  * Cost: fit two passes over X, O(n·d); transform O(n·d).
  */
 export class StandardScaler {
