@@ -96,7 +96,12 @@ const unfitted = (): any[] => [
 
 /** Bit-for-bit equality of whatever a method returns (Matrix, typed array, label array, number). */
 function sameBits(a: unknown, b: unknown): boolean {
-  const flat = (v: any): unknown[] => (v instanceof Matrix ? [v.rows, v.cols, ...v.data] : ArrayBuffer.isView(v) || Array.isArray(v) ? Array.from(v as ArrayLike<unknown>).flat() : [v]);
+  const flat = (v: any): unknown[] => {
+    if (v instanceof Matrix) return [v.rows, v.cols, ...v.data];
+    if (ArrayBuffer.isView(v) || Array.isArray(v)) return Array.from(v as ArrayLike<unknown>).flatMap((x) => (x !== null && typeof x === 'object' ? flat(x) : [x]));
+    if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [k, ...flat(x)]); // e.g. { X, y, featureNames }
+    return [v];
+  };
   const fa = flat(a);
   const fb = flat(b);
   return fa.length === fb.length && fa.every((v, i) => Object.is(v, fb[i]));
