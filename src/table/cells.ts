@@ -16,13 +16,14 @@ export const KINDS: readonly ColumnKind[] = ['number', 'category', 'boolean'];
 export interface TableOrigin {
   /** The file name as the user passed it. */
   readonly file: string;
-  /** One-based line of the file on which each row starts. */
-  readonly lines: Int32Array;
+  /** One-based line of the file on which each row starts, or null when lines mean nothing (Parquet). */
+  readonly lines: Int32Array | null;
 }
 
-/** `data.csv:1043` when the origin is known, otherwise `row 12` (zero-based). */
+/** `data.csv:1043` when the line is known, `data.parquet: row 12` when only the file is, otherwise `row 12` (zero-based). */
 export function locate(origin: TableOrigin | null, row: number): string {
-  return origin === null ? `row ${row}` : `${origin.file}:${origin.lines[row]}`;
+  if (origin === null) return `row ${row}`;
+  return origin.lines === null ? `${origin.file}: row ${row}` : `${origin.file}:${origin.lines[row]}`;
 }
 
 // A decimal number as written in data files: optional sign, digits with an optional point, or a

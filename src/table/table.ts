@@ -215,7 +215,7 @@ export class Table {
       cols.map((c) => c.name),
       'Table',
     );
-    const n = cols.length === 0 ? (origin?.lines.length ?? 0) : cols[0].values.length;
+    const n = cols.length === 0 ? (origin?.lines?.length ?? 0) : cols[0].values.length;
     for (const c of cols) {
       if (c.values.length !== n) {
         throw new LogitRangeError(`Table: column ${JSON.stringify(c.name)} has ${c.values.length} values but column ${JSON.stringify(cols[0].name)} has ${n}`, {
@@ -224,7 +224,7 @@ export class Table {
         });
       }
     }
-    if (origin !== null && origin.lines.length !== n) {
+    if (origin !== null && origin.lines !== null && origin.lines.length !== n) {
       throw new LogitRangeError(`Table: origin has ${origin.lines.length} lines for ${n} rows`, { parameter: 'origin' });
     }
     return new Table(cols, n, origin);
@@ -355,7 +355,7 @@ export class Table {
       throw new LogitRangeError(`Table.fromText: ${names.length} names but ${cells.length} columns of cells`, { parameter: 'cells', value: cells.length });
     }
     checkOverrideNames(o.overrides, names, origin === null ? 'Table.fromText' : origin.file);
-    const n = cells.length === 0 ? (origin?.lines.length ?? 0) : cells[0].length;
+    const n = cells.length === 0 ? (origin?.lines?.length ?? 0) : cells[0].length;
     const where = (i: number) => locate(origin, i);
     const cols = names.map((name, j) => {
       const c = cells[j];
@@ -398,10 +398,15 @@ export class Table {
     });
     let origin: TableOrigin | null = null;
     if (tables.every((t) => t.origin !== null && t.origin.file === first.origin?.file)) {
-      const lines = new Int32Array(n);
+      let lines: Int32Array | null = new Int32Array(n);
       let off = 0;
       for (const t of tables) {
-        lines.set((t.origin as TableOrigin).lines, off);
+        const l = (t.origin as TableOrigin).lines;
+        if (l === null) {
+          lines = null;
+          break;
+        }
+        lines.set(l, off);
         off += t.numRows;
       }
       origin = { file: (first.origin as TableOrigin).file, lines };
@@ -512,10 +517,13 @@ export class Table {
     }
     for (let k = 0; k < indices.length; k++) this.checkRow(indices[k], 'take');
     let origin: TableOrigin | null = null;
-    if (this.origin !== null) {
+    if (this.origin !== null && this.origin.lines !== null) {
       const lines = new Int32Array(indices.length);
       for (let k = 0; k < indices.length; k++) lines[k] = this.origin.lines[indices[k]];
       origin = { file: this.origin.file, lines };
+    } else if (this.origin !== null) {
+      // Row numbers change under take; keep only lines, which do not.
+      origin = null;
     }
     return new Table(
       this.cols.map((c) => copyColumn(c, indices)),
