@@ -31,7 +31,9 @@ describe('readJson', () => {
     const ok = await readJson(F('bad_row.json'), { missing: ['n/a'] });
     expect(Array.from(ok.column('age').values as Float64Array)).toEqual([1, 2, NaN]);
     await expect(readJson(F('bad_line.ndjson'))).rejects.toThrow(new RegExp(`^${escape(F('bad_line.ndjson'))}:3: invalid JSON on this line`));
-    await expect(readJson(F('object.json'))).rejects.toThrow(`${F('object.json')}:1: invalid JSON on this line`);
+    await expect(readJson(F('object.json'))).rejects.toThrow(
+      `${F('object.json')}:1: column "age" has an array of length 2; table cells must be numbers, strings, booleans or null`,
+    );
     await expect(readJson(F('object.json'), { format: 'array' })).rejects.toThrow(`${F('object.json')}: expected a JSON array of objects (one per row); found an object`);
     await expect(readJson(F('empty.csv'))).rejects.toThrow(`${F('empty.csv')}: the file is empty`);
     await expect(readJson(F('people.json'), { columns: { agee: 'number' } })).rejects.toThrow(`${F('people.json')}: option columns names "agee", which is not a column`);
