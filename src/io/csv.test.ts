@@ -101,6 +101,33 @@ describe('readCsv: parsing', () => {
     expect((await readCsv(temp('named.csv', 'answer,colour\nno,blue\nyes,green\n'))).columnNames).toEqual(['answer', 'colour']);
   });
 
+  it('a CRLF file spanning many read buffers: values and line numbers survive every buffer boundary', async () => {
+    const lines = ['\ufeffid,text,x'];
+    const want: { text: string; line: number }[] = [];
+    let physical = 1; // lines written so far
+    for (let i = 0; i < 6000; i++) {
+      const line = physical + 1;
+      physical += i % 7 === 3 ? 2 : 1;
+      if (i % 7 === 3) {
+        want.push({ text: `a "q", b\r\nc${i}`, line });
+        lines.push(`${i},"a ""q"", b\r\nc${i}",${i / 4}`);
+      } else {
+        want.push({ text: `t${i}`, line });
+        lines.push(`${i},t${i},${i / 4}`);
+      }
+      if (i % 500 === 499) {
+        lines.push('');
+        physical++;
+      }
+    }
+    const p = temp('big_crlf.csv', lines.join('\r\n') + '\r\n');
+    const t = await readCsv(p);
+    expect(t.numRows).toBe(6000);
+    expect(t.column('text').values).toEqual(want.map((w) => w.text));
+    expect(Array.from(t.origin?.lines ?? [])).toEqual(want.map((w) => w.line));
+    expect(nums(t, 'x')).toEqual(want.map((_, i) => i / 4));
+  });
+
   it('latin1 encoding', async () => {
     const p = join(tmp, 'latin1.csv');
     writeFileSync(p, Buffer.from('name,n\ncaf\xe9,1\n', 'latin1'));

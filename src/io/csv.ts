@@ -101,40 +101,61 @@ interface CsvRecord {
 /**
  * The records of a CSV file with the line each starts on, streamed through csv-parse (quotes,
  * doubled quotes, embedded line breaks, LF / CRLF / CR line ends, a byte-order mark). Blank
- * lines are skipped. Line numbers are counted here rather than taken from the parser: a record
- * spans one line plus the line feeds inside its quoted fields, and skipped blank lines are
- * added between records (csv-parse counts CRLF inside quotes twice).
+ * lines (a record of one empty field) are skipped. Line numbers are counted here: a record
+ * spans one line plus the line feeds inside its quoted fields (csv-parse's own `info.lines`
+ * counts a CRLF inside quotes twice, and asking for `info` costs 40 % of the parse time).
+ * Records are taken from the parser in synchronous batches between 'readable' events rather
+ * than one `for await` step each, which halves the per-record overhead; the parser's small
+ * buffer and pipe() backpressure keep memory bounded when the consumer is slow.
  */
 async function* records(path: string, cfg: CsvConfig): AsyncGenerator<CsvRecord> {
   const source = createReadStream(path);
-  const parser = source.pipe(
-    parse({
-      delimiter: cfg.delimiter,
-      quote: cfg.quote,
-      encoding: cfg.encoding,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }),
-  );
+  const parser = source.pipe(parse({ delimiter: cfg.delimiter, quote: cfg.quote, encoding: cfg.encoding, bom: true, relax_column_count: true }));
+  let signalled = false;
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    signalled = true;
+    wake?.();
+  };
+  parser.on('readable', signal);
+  parser.on('end', () => {
+    ended = true;
+    signal();
+  });
+  parser.on('error', (e) => {
+    failure = e;
+    signal();
+  });
   // pipe() does not forward the file's errors (ENOENT, EISDIR); without this the parser would wait forever.
-  source.on('error', (e) => parser.destroy(e));
+  source.on('error', (e) => {
+    failure = e;
+    signal();
+  });
   let next = 1;
-  let emptySeen = 0;
   try {
-    for await (const r of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
-      const start = next + (r.info.empty_lines - emptySeen);
-      emptySeen = r.info.empty_lines;
-      let span = 1;
-      for (const cell of r.record) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) span++;
-      next = start + span;
-      yield { cells: r.record, line: start };
+    for (;;) {
+      const batch: string[][] = [];
+      let r: string[] | null;
+      while (failure === null && (r = parser.read() as string[] | null) !== null) batch.push(r);
+      for (const cells of batch) {
+        const start = next;
+        let span = 1;
+        for (const cell of cells) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) span++;
+        next = start + span;
+        if (cells.length === 1 && cells[0] === '') continue;
+        yield { cells, line: start };
+      }
+      if (failure !== null) break;
+      if (ended) return;
+      if (!signalled) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      signalled = false;
     }
-  } catch (e) {
-    if (e instanceof Error && typeof (e as CsvError).code === 'string' && (e as CsvError).code.startsWith('CSV_')) {
-      const err = e as CsvError & { lines?: number };
-      throw new LogitRangeError(`${path}:${err.lines ?? next}: malformed CSV (${err.code}): ${err.message}`, { parameter: 'path', value: path });
+    const e = failure as CsvError & { lines?: number };
+    if (e instanceof Error && typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+      throw new LogitRangeError(`${path}:${e.lines ?? next}: malformed CSV (${e.code}): ${e.message}`, { parameter: 'path', value: path });
     }
     throw e;
   } finally {
