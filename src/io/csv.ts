@@ -104,11 +104,11 @@ interface CsvRecord {
  * lines (a record of one empty field) are skipped. Line numbers are counted here: a record
  * spans one line plus the line feeds inside its quoted fields (csv-parse's own `info.lines`
  * counts a CRLF inside quotes twice, and asking for `info` costs 40 % of the parse time).
- * Records are taken from the parser in synchronous batches between 'readable' events rather
- * than one `for await` step each, which halves the per-record overhead; the parser's small
+ * Records are taken from the parser and handed on in synchronous batches between 'readable'
+ * events rather than one `for await` step each, which halves the per-record overhead; the parser's small
  * buffer and pipe() backpressure keep memory bounded when the consumer is slow.
  */
-async function* records(path: string, cfg: CsvConfig): AsyncGenerator<CsvRecord> {
+async function* batches(path: string, cfg: CsvConfig): AsyncGenerator<CsvRecord[]> {
   const source = createReadStream(path);
   const parser = source.pipe(parse({ delimiter: cfg.delimiter, quote: cfg.quote, encoding: cfg.encoding, bom: true, relax_column_count: true }));
   let signalled = false;
@@ -136,17 +136,17 @@ async function* records(path: string, cfg: CsvConfig): AsyncGenerator<CsvRecord>
   let next = 1;
   try {
     for (;;) {
-      const batch: string[][] = [];
-      let r: string[] | null;
-      while (failure === null && (r = parser.read() as string[] | null) !== null) batch.push(r);
-      for (const cells of batch) {
+      const batch: CsvRecord[] = [];
+      let cells: string[] | null;
+      while (failure === null && (cells = parser.read() as string[] | null) !== null) {
         const start = next;
         let span = 1;
         for (const cell of cells) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) span++;
         next = start + span;
         if (cells.length === 1 && cells[0] === '') continue;
-        yield { cells, line: start };
+        batch.push({ cells, line: start });
       }
+      if (batch.length > 0) yield batch;
       if (failure !== null) break;
       if (ended) return;
       if (!signalled) await new Promise<void>((resolve) => (wake = resolve));
@@ -187,29 +187,27 @@ interface Layout {
 
 const SAMPLE = 100;
 
-/** Reads the header (deciding 'auto' on the first 100 rows) and returns the column names. */
-async function layout(path: string, it: AsyncGenerator<CsvRecord>, cfg: CsvConfig): Promise<Layout> {
-  const first = await it.next();
-  if (first.done) throw new LogitRangeError(`${path}: the file is empty; a CSV needs a header or at least one row`, { parameter: 'path', value: path });
-  const pending: CsvRecord[] = [];
-  let header = cfg.header;
-  if (header === 'auto') {
-    while (pending.length < SAMPLE) {
-      const r = await it.next();
-      if (r.done) break;
-      pending.push(r.value);
-    }
-    header = looksLikeHeader(first.value.cells, pending, cfg);
+/**
+ * Reads the header (deciding 'auto' on the next 100 rows) and returns the column names plus
+ * the records already taken from the stream that are data.
+ */
+async function layout(path: string, it: AsyncGenerator<CsvRecord[]>, cfg: CsvConfig): Promise<Layout> {
+  const taken: CsvRecord[] = [];
+  while (taken.length < 1 + SAMPLE) {
+    const b = await it.next();
+    if (b.done) break;
+    for (const r of b.value) taken.push(r);
   }
-  if (!header) {
-    return { names: first.value.cells.map((_, j) => `column${j + 1}`), pending: [first.value, ...pending], headerLine: 0 };
-  }
-  const names = first.value.cells.map((c, j) => (c.trim() === '' ? `column${j + 1}` : c));
+  if (taken.length === 0) throw new LogitRangeError(`${path}: the file is empty; a CSV needs a header or at least one row`, { parameter: 'path', value: path });
+  const first = taken[0];
+  const header = cfg.header === 'auto' ? looksLikeHeader(first.cells, taken.slice(1, 1 + SAMPLE), cfg) : cfg.header;
+  if (!header) return { names: first.cells.map((_, j) => `column${j + 1}`), pending: taken, headerLine: 0 };
+  const names = first.cells.map((c, j) => (c.trim() === '' ? `column${j + 1}` : c));
   const at = new Map<string, number>();
   names.forEach((n, j) => {
     const prev = at.get(n);
     if (prev !== undefined) {
-      throw new LogitRangeError(`${path}:${first.value.line}: the header names column ${JSON.stringify(n)} twice (fields ${prev + 1} and ${j + 1}); names must be distinct`, {
+      throw new LogitRangeError(`${path}:${first.line}: the header names column ${JSON.stringify(n)} twice (fields ${prev + 1} and ${j + 1}); names must be distinct`, {
         parameter: 'path',
         column: j,
         value: n,
@@ -217,7 +215,7 @@ async function layout(path: string, it: AsyncGenerator<CsvRecord>, cfg: CsvConfi
     }
     at.set(n, j);
   });
-  return { names, pending, headerLine: first.value.line };
+  return { names, pending: taken.slice(1), headerLine: first.line };
 }
 
 /** Collects records column by column, checking every record has one field per column. */
@@ -276,13 +274,13 @@ class Columns {
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<Table> {
   const file = checkPath(path, 'readCsv');
   const { cfg } = config(options, 'readCsv');
-  const it = records(file, cfg);
+  const it = batches(file, cfg);
   try {
     const { names, pending, headerLine } = await layout(file, it, cfg);
     checkOverrideNames(cfg.overrides, names, file);
     const cols = new Columns(file, names, headerLine > 0);
     for (const r of pending) cols.add(r);
-    for await (const r of it) cols.add(r);
+    for await (const batch of it) for (const r of batch) cols.add(r);
     return cols.table(cfg.table);
   } finally {
     await it.return(undefined);
@@ -304,7 +302,7 @@ export async function* readCsvChunks(path: string, options: ReadCsvChunksOptions
   const file = checkPath(path, 'readCsvChunks');
   const { cfg, o } = config(options, 'readCsvChunks', ['chunkRows']);
   const chunkRows = check.integer(o, 'chunkRows', 10_000, 1);
-  const it = records(file, cfg);
+  const it = batches(file, cfg);
   try {
     const { names, pending, headerLine } = await layout(file, it, cfg);
     checkOverrideNames(cfg.overrides, names, file);
@@ -321,9 +319,11 @@ export async function* readCsvChunks(path: string, options: ReadCsvChunksOptions
       cols.add(r);
       if (cols.size === chunkRows) yield flush();
     }
-    for await (const r of it) {
-      cols.add(r);
-      if (cols.size === chunkRows) yield flush();
+    for await (const batch of it) {
+      for (const r of batch) {
+        cols.add(r);
+        if (cols.size === chunkRows) yield flush();
+      }
     }
     if (cols.size > 0) yield flush();
   } finally {
