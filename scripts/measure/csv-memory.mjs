@@ -46,8 +46,10 @@ async function read(chunkRows) {
     checksum += y[0];
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ rows, chunks, seconds: +seconds.toFixed(1), maxRssMB: +maxRssMB.toFixed(0), checksum }));
+  const usage = process.resourceUsage();
+  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  const maxRssMB = usage.maxRSS / 1024;
+  console.log(JSON.stringify({ rows, chunks, seconds: +seconds.toFixed(1), cpu: +cpu.toFixed(1), maxRssMB: +maxRssMB.toFixed(0), checksum }));
 }
 
 if (process.argv[2] === '--read') {
@@ -67,5 +69,6 @@ if (process.argv[2] === '--read') {
   }
   const r = JSON.parse(child.stdout);
   console.log(`file ${(size / 2 ** 20).toFixed(0)} MB, ${r.rows} rows in ${r.chunks} chunks of ${chunkRows}`);
-  console.log(`read in ${r.seconds} s (${(size / 2 ** 20 / r.seconds).toFixed(1)} MB/s); peak RSS of the reading process ${r.maxRssMB} MB`);
+  console.log(`read in ${r.seconds} s wall, ${r.cpu} s CPU (${(size / 2 ** 20 / r.cpu).toFixed(1)} MB per CPU second); peak RSS of the reading process ${r.maxRssMB} MB`);
+  console.log('delete the file when done: rm ' + FILE);
 }
