@@ -51,6 +51,7 @@ describe('readParquet', () => {
       `${F('huge_int.parquet')}: row 1: column "id" has 1152921504606846976, beyond the integers a double holds exactly (±2^53)`,
     );
     await expect(readParquet(F('mixed.csv'))).rejects.toThrow(`${F('mixed.csv')}: not a readable Parquet file`);
+    await expect(readParquet(F('zstd.parquet'))).rejects.toThrow(`${F('zstd.parquet')}: cannot decode: parquet unsupported compression codec: ZSTD`);
   });
 
   it('a Parquet table equals the same data read from CSV', async () => {
