@@ -14,8 +14,14 @@ export interface Estimator extends ScorableModel {
 /** Targets: labels for classifiers, numbers for regressors. */
 export type Targets = ArrayLike<Label>;
 
+/** A fold given by hand: index arrays of any kind (number[] or Int32Array). */
+export interface FoldLike {
+  readonly train: ArrayLike<number>;
+  readonly test: ArrayLike<number>;
+}
+
 /** A `cv` option: a number of folds (default 5) or explicit folds (from kFold, stratifiedKFold or your own). */
-export type CvOption = number | readonly Fold[];
+export type CvOption = number | readonly FoldLike[];
 
 export interface FitParams {
   /** Per-sample weights of the whole data; each fit receives the rows of its training part. */

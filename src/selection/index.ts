@@ -8,6 +8,7 @@ export {
   resolveCv,
   type Estimator,
   type CvOption,
+  type FoldLike,
   type FitParams,
   type Targets,
   type CrossValidateOptions,
