@@ -180,3 +180,22 @@ describe('properties', () => {
     expect(formatFixed(0.0625, 3)).toBe('0.062');
   });
 });
+
+describe('one-vs-one AUC with weights (logit’s extension)', () => {
+  it('is the mean over pairs of the two directed weighted AUCs on the pair’s rows', () => {
+    const y = [0, 1, 2, 0, 1, 2, 0, 1, 2, 1, 0, 2];
+    const raw = y.map((c, i) => [1 + (c === 0 ? 0.3 : 0) + ((i * 7) % 5) / 5, 1 + (c === 1 ? 0.3 : 0) + ((i * 3) % 4) / 4, 1 + (c === 2 ? 0.3 : 0) + ((i * 5) % 3) / 3]);
+    const P = raw.map((r) => r.map((v) => v / (r[0] + r[1] + r[2])));
+    const w = y.map((_, i) => 0.5 + (i % 3));
+    let sum = 0;
+    for (const [a, b] of [[0, 1], [0, 2], [1, 2]]) {
+      const rows = y.map((c, i) => (c === a || c === b ? i : -1)).filter((i) => i >= 0);
+      const sw = rows.map((i) => w[i]);
+      const ab = rocAucScore(rows.map((i) => (y[i] === a ? 1 : 0)), rows.map((i) => P[i][a]), { sampleWeight: sw });
+      const ba = rocAucScore(rows.map((i) => (y[i] === b ? 1 : 0)), rows.map((i) => P[i][b]), { sampleWeight: sw });
+      sum += (ab + ba) / 2;
+    }
+    expect(rocAucScore(y, P, { multiClass: 'ovo', sampleWeight: w })).toBeCloseTo(sum / 3, 14);
+    expect(rocAucScore(y, P, { multiClass: 'ovo' })).not.toBe(rocAucScore(y, P, { multiClass: 'ovo', sampleWeight: w }));
+  });
+});

@@ -136,8 +136,8 @@ function describeFailure(objective: ThresholdObjective, tp: number, fp: number, 
   return `a recall of ${tp / P}`;
 }
 
-/** The objective to maximise as a function of (TP, FP) at a threshold; costs are negated. Exported for tests. */
-export function objectiveFunction(objective: ThresholdObjective, P: number, N: number): (tp: number, fp: number) => number {
+/** The objective to maximise as a function of (TP, FP) at a threshold; costs are negated. */
+function objectiveFunction(objective: ThresholdObjective, P: number, N: number): (tp: number, fp: number) => number {
   if (objective === 'f1') return (tp, fp) => (2 * tp) / (2 * tp + fp + (P - tp));
   if (objective === 'youden') return (tp, fp) => tp / P - fp / N;
   if (typeof objective === 'object' && 'costFalsePositive' in objective) {
