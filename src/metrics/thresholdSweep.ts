@@ -2,6 +2,7 @@ import { LogitRangeError, describe } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import { asLabels, asVector, type Label } from '../core/validate.js';
+import { argsortAscending } from './argsort.js';
 import { binaryTargets, positiveProbabilities, weights } from './inputs.js';
 
 /** Seed 004's threshold table, one row per threshold. Counts are weighted sums when sampleWeight is given. */
@@ -64,7 +65,7 @@ export function thresholdSweep(
   const sw = weights(o.sampleWeight, labels.length);
   const zd = o.zeroDivision === undefined ? 0 : check.inRange(o, 'zeroDivision', 0, 0, 1);
   const n = labels.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[b] - p[a]);
+  const order = argsortAscending(p).reverse(); // decreasing p
   // cumPos[k], cumNeg[k]: weighted positives / negatives among the k highest probabilities.
   const cumPos = new Float64Array(n + 1);
   const cumNeg = new Float64Array(n + 1);
