@@ -48,7 +48,7 @@ export const DEFAULT_THRESHOLDS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0
  * raise TP and FP and lower FN. `probabilities` are the positive class's (an array, or an
  * n × 2 matrix from predictProba). `thresholds` is a list, or 'distinct' for every distinct
  * probability in increasing order (each gives a different table row; see tuneThreshold).
- * Cost: O(n log n + T log n): one sort, then a binary search per threshold.
+ * Cost: O(n + T log n): one radix sort, then a binary search per threshold.
  */
 export function thresholdSweep(
   yTrue: ArrayLike<Label>,
