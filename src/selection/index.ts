@@ -2,3 +2,4 @@ export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from 
 export { kFold, type Fold, type KFoldOptions } from './kFold.js';
 export { stratifiedKFold, type StratifiedKFoldOptions } from './stratifiedKFold.js';
 export { getScorer, scorerNames, type Scorer, type Scoring, type ScorerName, type ScorableModel } from './scoring.js';
+export { LogisticRegressionCV, type LogisticRegressionCVOptions, type LogisticRegressionCVFitOptions, type FoldLike } from './logisticRegressionCV.js';
