@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBreastCancer, loadIris } from '../src/datasets/load.js';
 import { Ridge } from '../src/models/linearRegression.js';
 import { LogisticRegression } from '../src/models/logisticRegression.js';
-import { killWhen, logit, logitInTerminal, tempDir } from './cliHelpers.js';
+import { logit, logitInTerminal, tempDir } from './cliHelpers.js';
+import { ROOT } from './helpers.js';
 
 // The command line as users run it: the built dist/cli/main.js in a child process, on temp files.
 let dir: string;
@@ -36,10 +38,19 @@ describe('logit --help and usage errors', () => {
     }
   });
 
+  it('npx logit runs this checkout (prepare links node_modules/.bin/logit to dist/cli/main.js)', () => {
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'linkBin.js')]);
+    const link = join(ROOT, 'node_modules', '.bin', 'logit');
+    expect(readlinkSync(link)).toBe(join('..', '..', 'dist', 'cli', 'main.js'));
+    expect(statSync(join(ROOT, 'dist', 'cli', 'main.js')).mode & 0o111).toBe(0o111);
+    // Executable through its shebang, as npm's bin links run it.
+    expect(execFileSync(link, ['--version'], { encoding: 'utf8' }).trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
   it('--version prints the version', () => {
     const r = logit(['--version'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   const usage: [string, string[], RegExp][] = [
@@ -102,7 +113,7 @@ describe('logit inspect', () => {
   it('multinomial: one block per class, softmax scores without odds ratios; regression: plain coefficients', () => {
     const m = logit(['inspect', 'iris.json'], { cwd: dir });
     expect(m.code).toBe(0);
-    expect(m.stdout.match(/^Coefficients for class \d \(softmax scores\):$/gm)).toHaveLength(3);
+    expect(m.stdout.match(/^Coefficients for class \d \(softmax scores per unit of each model input\):$/gm)).toHaveLength(3);
     expect(m.stdout).not.toMatch(/odds ratio/);
     const r = logit(['inspect', 'ridge.json'], { cwd: dir });
     expect(r.code).toBe(0);

@@ -1,6 +1,75 @@
-import { usageError } from './errors.js';
+import { isLogitError } from '../core/errors.js';
+import type { Label } from '../core/validate.js';
+import { LogisticRegression } from '../models/logisticRegression.js';
+import { Context, type CommonOptions } from './context.js';
+import { readTable, type TableFormat } from './data.js';
+import { dataError } from './errors.js';
+import { evaluateClassifier, evaluateRegressor, type Evaluation } from './evaluation.js';
+import { loadedModel } from './model.js';
+import { readModelDocument } from './modelFile.js';
+import { checkWritable } from './output.js';
+import { designOf } from './predictCommand.js';
+import { tableModelReport, tableSummary, writeReport } from './report.js';
+import { evaluationLines } from './summaryText.js';
 
-/** Placeholder until the table readers land; replaced in the next commits. */
-export async function evaluateCommand(..._args: unknown[]): Promise<void> {
-  throw usageError('evaluate is not available yet');
+export interface EvaluateOptions extends CommonOptions {
+  target: string;
+  report?: string;
+  format?: TableFormat;
+  force?: boolean;
+}
+
+/**
+ * `logit evaluate model.json data.csv --target col`: the model's metrics on labelled rows
+ * (accuracy, precision, recall, F1, ROC AUC, average precision, log loss and the confusion
+ * matrix for classifiers; R², RMSE, MAE for regressors), optionally an HTML report.
+ * Cost: O(n·d·K + n log n).
+ */
+export async function evaluateCommand(modelFile: string, data: string, options: EvaluateOptions): Promise<void> {
+  const ctx = new Context(options);
+  const force = options.force === true;
+  if (options.report !== undefined) checkWritable(options.report, force, '--report');
+  const m = loadedModel(readModelDocument(modelFile), modelFile);
+  const shown = data === '-' ? '<stdin>' : data;
+  const table = await readTable(data, options.format);
+  if (!table.has(options.target)) {
+    throw dataError(`has no column ${JSON.stringify(options.target)} for --target; its columns are ${table.columnNames.map((c) => JSON.stringify(c)).join(', ')}`, shown);
+  }
+  const features = m.table !== null ? table : table.drop([options.target]);
+  const X = designOf(m, features, shown);
+  let evaluation: Evaluation;
+  try {
+    const col = table.column(options.target);
+    const y: Label[] = m.table !== null ? m.table.encoder.targetLabels(table) : Array.from(col.values as ArrayLike<Label>);
+    if (m.estimator instanceof LogisticRegression) {
+      const model = m.estimator;
+      evaluation = evaluateClassifier(y, model.predict(X), model.predictProba(X), model.classes, model.threshold);
+    } else {
+      evaluation = evaluateRegressor(y as number[], m.estimator.predict(X));
+    }
+  } catch (e) {
+    if (isLogitError(e)) throw dataError(e.message, shown);
+    throw e;
+  }
+  if (options.report !== undefined) {
+    const title = `logit evaluate ${modelFile} on ${shown}`;
+    const modelName = m.view.steps.at(-1) ?? m.view.estimator;
+    const data =
+      m.table !== null
+        ? tableModelReport(title, m.table, table, table, shown, { modelName })
+        : {
+            title,
+            modelName,
+            estimator: m.estimator,
+            Z: X,
+            featureNames: m.view.featureNames,
+            y: Array.from(table.column(options.target).values as ArrayLike<Label>),
+            data: tableSummary(table, options.target, shown),
+            target: options.target,
+          };
+    writeReport(options.report, data, force);
+  }
+  ctx.printJson({ command: 'evaluate', model: modelFile, data: shown, target: options.target, evaluation, report: options.report ?? null });
+  ctx.print([`logit evaluate: ${modelFile} on ${shown} (${table.numRows} rows)`, '', ...evaluationLines(evaluation, 'Evaluation')]);
+  if (options.report !== undefined) ctx.note(`logit: report written to ${options.report}`);
 }

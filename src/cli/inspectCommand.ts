@@ -1,6 +1,6 @@
 import { Context, type CommonOptions } from './context.js';
 import { num } from './format.js';
-import { reviveModel, viewOf, type ModelView } from './model.js';
+import { loadedModel, type ModelView } from './model.js';
 import { readModelDocument } from './modelFile.js';
 import { coefficientLines, topCoefficients } from './summary.js';
 
@@ -36,14 +36,16 @@ export function viewJson(v: ModelView, top?: number): Record<string, unknown> {
  */
 export async function inspectCommand(file: string, options: InspectOptions): Promise<void> {
   const ctx = new Context(options);
-  const model = reviveModel(readModelDocument(file), file);
-  const v = viewOf(model, file);
+  const { view: v, table } = loadedModel(readModelDocument(file), file);
   if (ctx.json) {
-    ctx.printJson({ command: 'inspect', file, ...viewJson(v, options.top) });
+    ctx.printJson({ command: 'inspect', file, inputColumns: table?.inputColumns ?? null, target: table?.target ?? null, ...viewJson(v, options.top) });
     return;
   }
   const out: string[] = [];
-  out.push(`${file}: ${v.estimator}${v.steps.length ? ` after ${v.steps.join(' → ')}` : ''}`);
+  out.push(`${file}: ${v.estimator}${v.steps.length ? ` (pipeline: ${v.steps.join(' → ')})` : ''}`);
+  if (table !== null) {
+    out.push(`Reads the columns: ${table.inputColumns.map((c) => JSON.stringify(c)).join(', ')}${table.target !== null ? `; target ${JSON.stringify(table.target)}` : ''}`);
+  }
   out.push('');
   out.push('Hyper-parameters:');
   for (const [k, val] of Object.entries(v.params)) out.push(`  ${k}: ${JSON.stringify(val)}`);
@@ -54,12 +56,13 @@ export async function inspectCommand(file: string, options: InspectOptions): Pro
   }
   // e^β is an odds ratio for a sigmoid (binary, one-vs-rest); softmax rows are only defined up to a shared shift.
   const classifier = v.kind === 'classifier' && (v.coef.length === 1 || v.params.multiClass === 'ovr');
+  const unit = v.steps.includes('StandardScaler') ? 'per standard deviation of each model input' : 'per unit of each model input';
   v.coef.forEach((row, r) => {
     out.push('');
     let title: string;
-    if (v.kind === 'regressor') title = 'Coefficients (change in the target per unit of each model input):';
-    else if (v.coef.length === 1) title = `Coefficients (change in the log-odds of ${String((v.classes as unknown[])[1])} per unit of each model input):`;
-    else title = `Coefficients for class ${String((v.classes as unknown[])[r])} (${v.params.multiClass === 'ovr' ? 'one-vs-rest log-odds' : 'softmax scores'}):`;
+    if (v.kind === 'regressor') title = `Coefficients (change in the target ${unit}):`;
+    else if (v.coef.length === 1) title = `Coefficients (change in the log-odds of ${String((v.classes as unknown[])[1])} ${unit}; odds ratio = e^β):`;
+    else title = `Coefficients for class ${String((v.classes as unknown[])[r])} (${v.params.multiClass === 'ovr' ? 'one-vs-rest log-odds' : 'softmax scores'} ${unit}):`;
     out.push(title);
     out.push(...coefficientLines(topCoefficients(row, v.featureNames, options.top ?? row.length, classifier), v.intercept[r], classifier));
   });

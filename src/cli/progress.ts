@@ -9,6 +9,8 @@ export interface Progress {
   readonly onIteration: (iteration: number, loss: number) => void;
   /** Ends the display: the bar stays at its final state, a plain final line is printed. */
   done(summary: { nIter: number; converged: boolean }): void;
+  /** Ends the display after a failed fit: the bar is closed, no final line (the error follows). */
+  abort(): void;
 }
 
 /**
@@ -39,7 +41,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 :
 export function createProgress(label: string, maxIter: number, mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr): Progress {
   const t0 = performance.now();
   if (mode === 'none') {
-    return { onIteration: () => {}, done: () => {} };
+    return { onIteration: () => {}, done: () => {}, abort: () => {} };
   }
   if (mode === 'lines') {
     let last = -Infinity;
@@ -62,6 +64,7 @@ export function createProgress(label: string, maxIter: number, mode: ProgressMod
             `loss ${fmtLoss(lastLoss)}, ${seconds(performance.now() - t0)}\n`,
         );
       },
+      abort: () => {},
     };
   }
   const bar = new cliProgress.SingleBar(
@@ -96,6 +99,9 @@ export function createProgress(label: string, maxIter: number, mode: ProgressMod
       bar.setTotal(Math.max(nIter, 1));
       bar.update(nIter, { loss: fmtLoss(lastLoss) });
       bar.stop();
+    },
+    abort: () => {
+      if (started) bar.stop();
     },
   };
 }
