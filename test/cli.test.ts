@@ -259,6 +259,19 @@ describe('logit evaluate and inspect', () => {
     expect(read('eval.html')).toMatch(/>ROC curve<\/h2>/);
   });
 
+  it('predict ignores the target column (gaps and all); evaluate reads a renamed label column as it is', () => {
+    const lines = read('students.csv').trim().split('\n');
+    const gappy = [lines[0], ...lines.slice(1, 6).map((l, i) => (i === 2 ? l.replace(/,(yes|no)$/, ',') : l))].join('\n') + '\n';
+    writeFileSync(join(dir, 'gappy.csv'), gappy);
+    const p = logit(['predict', 'model.json', 'gappy.csv'], { cwd: dir });
+    expect(p.code).toBe(0);
+    expect(p.stdout.trim().split('\n')).toHaveLength(6);
+    writeFileSync(join(dir, 'renamed.csv'), read('students.csv').replace('passed', 'outcome'));
+    const e = JSON.parse(logit(['evaluate', 'model.json', 'renamed.csv', '-t', 'outcome', '--json'], { cwd: dir }).stdout);
+    const same = JSON.parse(logit(['evaluate', 'model.json', 'students.csv', '-t', 'passed', '--json'], { cwd: dir }).stdout);
+    expect(e.evaluation).toEqual(same.evaluation);
+  });
+
   it('inspect shows the pipeline, the columns it reads, classes, threshold and coefficients by name', () => {
     const r = logit(['inspect', 'model.json'], { cwd: dir });
     expect(r.code).toBe(0);

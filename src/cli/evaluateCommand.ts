@@ -1,6 +1,7 @@
 import { isLogitError } from '../core/errors.js';
 import type { Label } from '../core/validate.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
+import type { Table } from '../table/table.js';
 import { Context, type CommonOptions } from './context.js';
 import { readTable, type TableFormat } from './data.js';
 import { dataError } from './errors.js';
@@ -38,9 +39,11 @@ export async function evaluateCommand(modelFile: string, data: string, options: 
   const features = m.table !== null ? table : table.drop([options.target]);
   const X = designOf(m, features, shown);
   let evaluation: Evaluation;
+  let y: Label[];
   try {
     const col = table.column(options.target);
-    const y: Label[] = m.table !== null ? m.table.encoder.targetLabels(table) : Array.from(col.values as ArrayLike<Label>);
+    // The model's own target column goes through its encoder (kinds as in training); another name is read as it is.
+    y = m.table !== null && m.table.target === options.target ? m.table.encoder.targetLabels(table) : rawLabels(col.values as ArrayLike<Label | null>, table, options.target);
     if (m.estimator instanceof LogisticRegression) {
       const model = m.estimator;
       evaluation = evaluateClassifier(y, model.predict(X), model.predictProba(X), model.classes, model.threshold);
@@ -56,14 +59,14 @@ export async function evaluateCommand(modelFile: string, data: string, options: 
     const modelName = m.view.steps.at(-1) ?? m.view.estimator;
     const data =
       m.table !== null
-        ? tableModelReport(title, m.table, table, table, shown, { modelName })
+        ? tableModelReport(title, m.table, table, table, shown, { modelName, y })
         : {
             title,
             modelName,
             estimator: m.estimator,
             Z: X,
             featureNames: m.view.featureNames,
-            y: Array.from(table.column(options.target).values as ArrayLike<Label>),
+            y,
             data: tableSummary(table, options.target, shown),
             target: options.target,
           };
@@ -72,4 +75,12 @@ export async function evaluateCommand(modelFile: string, data: string, options: 
   ctx.printJson({ command: 'evaluate', model: modelFile, data: shown, target: options.target, evaluation, report: options.report ?? null });
   ctx.print([`logit evaluate: ${modelFile} on ${shown} (${table.numRows} rows)`, '', ...evaluationLines(evaluation, 'Evaluation')]);
   if (options.report !== undefined) ctx.note(`logit: report written to ${options.report}`);
+}
+
+/** Labels of a column as read; a missing one is a data error naming its line. */
+function rawLabels(values: ArrayLike<Label | null>, table: Table, column: string): Label[] {
+  return Array.from(values, (v, i) => {
+    if (v === null || (typeof v === 'number' && Number.isNaN(v))) throw dataError(`${table.where(i)}: column ${JSON.stringify(column)} has no label; drop the row or fill it in`);
+    return v;
+  });
 }

@@ -142,7 +142,7 @@ export function tableModelReport(
   whole: Table,
   test: Table,
   source: string,
-  options: { split?: { train: number; test: number }; thresholdReason?: string; modelName: string },
+  options: { split?: { train: number; test: number }; thresholdReason?: string; modelName: string; y?: Label[] },
 ): ReportData {
   const encoded = model.encoder.transform(test).X;
   const data: ReportData = {
@@ -152,7 +152,7 @@ export function tableModelReport(
     estimator: model.model,
     Z: model.modelInputs(test),
     featureNames: model.featureNames,
-    y: model.encoder.targetLabels(test),
+    y: options.y ?? model.encoder.targetLabels(test),
     data: tableSummary(whole, model.target, source, options.split),
     ...(model.target !== null ? { target: model.target } : {}),
     ...(options.thresholdReason !== undefined ? { thresholdReason: options.thresholdReason } : {}),

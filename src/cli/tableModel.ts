@@ -74,9 +74,10 @@ export class TableModel {
     return this;
   }
 
-  /** The design matrix of `table` (the target column, when present, is ignored). */
+  /** The design matrix of `table` (the target column, when present, is ignored: it may have gaps where labels are unknown). */
   encode(table: Table): Matrix {
-    return this.encoder.transform(table).X;
+    const target = this.target;
+    return this.encoder.transform(target !== null && table.has(target) ? table.drop([target]) : table).X;
   }
 
   /** The final model's inputs for `table`: encoded, then through every transformer of the pipeline. Cost: O(n·d) per step. */
