@@ -68,7 +68,7 @@ Examples:
       .option('--no-scale', 'do not standardise the features (StandardScaler is on by default)')
       .option('--test-size <fraction>', 'held-out fraction for evaluation (stratified for classification)', openFraction, 0.2)
       .option('--seed <n>', 'seed of the split', integerAtLeast(0), 1)
-      .option('--threshold <f1|youden|p>', 'binary: tune the decision threshold on the held-out split for F1 or Youden\'s J, or fix it', thresholdChoice)
+      .option('--threshold <f1|youden|p>', 'binary: tune the decision threshold on the training rows for F1 or Youden\'s J, or fix it (a probability)', thresholdChoice)
       .option('--report <report.html>', 'write a self-contained HTML report')
       .addOption(formatOption)
       .option('-f, --force', 'overwrite existing output files')
