@@ -294,7 +294,12 @@ describe('fromJSON rejects corrupted and hostile documents', () => {
     }
     const s = JSON.parse(JSON.stringify(new StandardScaler().fit([[1], [2]])));
     s.state.scale[0] = 0;
-    rejects(s, 'doc.state.scale[0] must be > 0');
+    rejects(s, 'doc.state.scale[0] must be 1 or √variance[0]; found 0');
+    s.state.scale[0] = 0.5;
+    expect(fromJSON(s)).toBeInstanceOf(StandardScaler); // 0.5 = √0.25 is consistent
+    const mm = JSON.parse(JSON.stringify(new MinMaxScaler().fit([[1], [3]])));
+    mm.state.min[0] = 0;
+    rejects(mm, 'doc.state.scale[0] and doc.state.min[0] do not follow from featureRange, dataMin and dataMax');
     const imp = JSON.parse(JSON.stringify(new SimpleImputer({ strategy: 'constant' }).fit([[1], [2]])));
     imp.state.statistics[0] = 'NaN';
     rejects(imp, 'doc.state.statistics[0] must be finite; found NaN');
