@@ -12,6 +12,7 @@ export * from './preprocessing/index.js';
 export * from './metrics/index.js';
 export * from './selection/index.js';
 export * from './datasets/index.js';
+export * from './table/index.js';
 export { checkGradient, type GradientCheck, type CheckGradientOptions } from './optim/checkGradient.js';
 export { expit, log1pexp, logExpit } from './kernels/scalar.js';
 export * as kernels from './kernels/index.js';
