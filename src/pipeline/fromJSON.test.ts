@@ -13,6 +13,8 @@ import { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
+import { TableEncoder } from '../table/encoder.js';
+import { Table } from '../table/table.js';
 import { fromJSON } from './fromJSON.js';
 import { Pipeline } from './pipeline.js';
 import { READERS } from './registry.js';
@@ -25,6 +27,13 @@ const clf3 = makeClassification({ nSamples: 150, nFeatures: 4, nInformative: 3, 
 const labels3 = clf3.y.map((k) => ['setosa', 'versicolor', 'virginica'][k]);
 const reg = makeRegression({ nSamples: 80, nFeatures: 5, nInformative: 3, noise: 2, seed: 6 });
 const cats = [['red', 1, true], ['blue', 2, false], ['red', 3, true], ['green', 1, false], ['blue', 3, true]];
+const table = Table.fromRows([
+  { city: 'Lima', age: 31, member: true, churned: 'no' },
+  { city: 'Oslo', age: null, member: false, churned: 'yes' },
+  { city: null, age: 45, member: true, churned: 'no' },
+  { city: 'Oslo', age: 52, member: null, churned: 'yes' },
+  { city: 'Pune', age: 23, member: false, churned: 'no' },
+]);
 const withNaN = [[1, NaN, NaN], [NaN, 4, NaN], [3, 5, NaN], [4, 4, NaN]];
 
 /** Every class fromJSON knows, fitted in the ways that change what the document holds. */
@@ -51,6 +60,7 @@ function fittedObjects(): [string, any, unknown][] {
     ['SimpleImputer (an empty column, NaN statistic)', new SimpleImputer({ strategy: 'median' }).fit(withNaN), withNaN],
     ['SimpleImputer constant, missing -1', new SimpleImputer({ strategy: 'constant', fillValue: -0, missingValues: -1 }).fit([[1, -1], [-1, 2]]), [[1, -1], [-1, 2]]],
     ['LabelEncoder', new LabelEncoder().fit(labels3), labels3],
+    ['TableEncoder', new TableEncoder({ target: 'churned', drop: 'if_binary' }).fit(table), table],
     [
       'Pipeline poly + scale + logistic',
       new Pipeline([
@@ -111,7 +121,7 @@ const METHODS = ['predict', 'predictProba', 'predictLogProba', 'decisionFunction
 
 describe('fromJSON round trips', () => {
   it('the reader table covers every model and transformer class', () => {
-    const known = ['ElasticNet', 'LabelEncoder', 'Lasso', 'LinearRegression', 'LogisticRegression', 'MinMaxScaler', 'OneHotEncoder', 'PolynomialFeatures', 'Ridge', 'SimpleImputer', 'StandardScaler'];
+    const known = ['TableEncoder', 'ElasticNet', 'LabelEncoder', 'Lasso', 'LinearRegression', 'LogisticRegression', 'MinMaxScaler', 'OneHotEncoder', 'PolynomialFeatures', 'Ridge', 'SimpleImputer', 'StandardScaler'];
     expect([...READERS.keys()]).toEqual(expect.arrayContaining(known));
     // and every class of the round-trip list below is one of them (or Pipeline)
     for (const [, obj] of fittedObjects()) expect([...READERS.keys(), 'Pipeline']).toContain(obj.constructor.name);

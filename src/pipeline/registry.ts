@@ -9,6 +9,7 @@ import { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
+import { TableEncoder } from '../table/encoder.js';
 
 /** Options every reader receives. */
 export interface ReadOptions {
@@ -41,6 +42,7 @@ export const READERS: ReadonlyMap<string, DocumentReader> = new Map<string, Docu
   ['OneHotEncoder', (doc) => OneHotEncoder.fromJSON(doc)],
   ['SimpleImputer', (doc) => SimpleImputer.fromJSON(doc)],
   ['LabelEncoder', (doc) => LabelEncoder.fromJSON(doc)],
+  ['TableEncoder', (doc) => TableEncoder.fromJSON(doc)],
 ]);
 
 /**
