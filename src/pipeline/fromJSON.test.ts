@@ -270,6 +270,9 @@ describe('fromJSON rejects corrupted and hostile documents', () => {
     const q = JSON.parse(JSON.stringify(pipe));
     q.params.steps[1][1].state.coef[0][0] = 'NaN';
     rejects(q, /doc\.params\.steps\[1\] \("model"\): doc\.state\.coef\[0\]\[0\] must be finite; found NaN/);
+    const tp = JSON.parse(JSON.stringify(new Pipeline([['table', new TableEncoder({ target: 'churned' })], ['model', new LogisticRegression({ onWarning })]]).fit(table)));
+    tp.params.steps[0][1].state = null;
+    rejects(tp, 'doc.state says the pipeline is fitted but step 0 ("table") is not');
     const r = JSON.parse(JSON.stringify(pipe));
     r.params.steps[1][1].state = null;
     rejects(r, 'doc.state says the pipeline is fitted but step 1 ("model") is not');

@@ -293,6 +293,16 @@ export class TableEncoder {
     return [...this.state('featureNames').featureNames];
   }
 
+  /** True once fit (or fromJSON of a fitted encoder) has succeeded. */
+  get isFitted(): boolean {
+    return this.fitted !== null;
+  }
+
+  /** The output feature names, as every transformer's getFeatureNamesOut (lets a Pipeline name its columns). */
+  getFeatureNamesOut(): string[] {
+    return this.featureNames;
+  }
+
   /** Number of output features (columns of X). */
   get nFeaturesOut(): number {
     return this.state('nFeaturesOut').featureNames.length;
