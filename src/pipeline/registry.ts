@@ -9,6 +9,7 @@ import { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
+import { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
 import { TableEncoder } from '../table/encoder.js';
 
 /** Options every reader receives. */
@@ -43,6 +44,7 @@ export const READERS: ReadonlyMap<string, DocumentReader> = new Map<string, Docu
   ['SimpleImputer', (doc) => SimpleImputer.fromJSON(doc)],
   ['LabelEncoder', (doc) => LabelEncoder.fromJSON(doc)],
   ['TableEncoder', (doc) => TableEncoder.fromJSON(doc)],
+  ['LogisticRegressionCV', (doc, o) => LogisticRegressionCV.fromJSON(doc, { onWarning: o.onWarning })],
 ]);
 
 /**
