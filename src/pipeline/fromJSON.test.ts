@@ -13,6 +13,7 @@ import { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
+import { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
 import { TableEncoder } from '../table/encoder.js';
 import { Table } from '../table/table.js';
 import { fromJSON } from './fromJSON.js';
@@ -36,8 +37,14 @@ const table = Table.fromRows([
 ]);
 const withNaN = [[1, NaN, NaN], [NaN, 4, NaN], [3, 5, NaN], [4, 4, NaN]];
 
-/** Every class fromJSON knows, fitted in the ways that change what the document holds. */
+let cache: [string, any, unknown][] | null = null;
+/** Every class fromJSON knows, fitted in the ways that change what the document holds (fitted once, never modified by the tests). */
 function fittedObjects(): [string, any, unknown][] {
+  cache ??= buildFitted();
+  return cache;
+}
+
+function buildFitted(): [string, any, unknown][] {
   return [
     ['LogisticRegression binary', new LogisticRegression({ onWarning }).fit(clf.X, clf.y, { featureNames: ['a', 'b', 'c', 'd'] }), clf.X],
     ['LogisticRegression multinomial, string labels', new LogisticRegression({ onWarning }).fit(clf3.X, labels3), clf3.X],
@@ -61,6 +68,8 @@ function fittedObjects(): [string, any, unknown][] {
     ['SimpleImputer constant, missing -1', new SimpleImputer({ strategy: 'constant', fillValue: -0, missingValues: -1 }).fit([[1, -1], [-1, 2]]), [[1, -1], [-1, 2]]],
     ['LabelEncoder', new LabelEncoder().fit(labels3), labels3],
     ['TableEncoder', new TableEncoder({ target: 'churned', drop: 'if_binary' }).fit(table), table],
+    ['LogisticRegressionCV', new LogisticRegressionCV({ Cs: 3, cv: 3, onWarning } as never).fit(clf.X, clf.y), clf.X],
+    ['LogisticRegressionCV no refit', new LogisticRegressionCV({ Cs: [0.1, 1], cv: 3, refit: false, onWarning } as never).fit(clf3.X, labels3), clf3.X],
     [
       'Pipeline poly + scale + logistic',
       new Pipeline([
