@@ -128,10 +128,13 @@ describe('readCsv: parsing', () => {
     expect(nums(t, 'x')).toEqual(want.map((_, i) => i / 4));
   });
 
-  it('latin1 encoding', async () => {
+  it('latin1 encoding, and UTF-16LE recognised by its byte-order mark', async () => {
     const p = join(tmp, 'latin1.csv');
     writeFileSync(p, Buffer.from('name,n\ncaf\xe9,1\n', 'latin1'));
     expect((await readCsv(p, { encoding: 'latin1' })).column('name').values).toEqual(['café']);
+    const q = join(tmp, 'utf16.csv');
+    writeFileSync(q, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name,n\r\ncafé,1\r\n', 'utf16le')]));
+    expect((await readCsv(q)).toRows()).toEqual([{ name: 'café', n: 1 }]);
   });
 });
 
@@ -177,7 +180,9 @@ describe('readCsv: errors name file, line and column', () => {
     await expect(readCsv(F('mixed.csv'), { encoding: 'klingon' as never })).rejects.toThrow(/option encoding must be an encoding Node knows/);
     await expect(readCsv(F('mixed.csv'), { delimeter: ';' } as never)).rejects.toThrow(/did you mean "delimiter"/);
     await expect(readCsv(F('mixed.csv'), { decimal: ',' })).rejects.toThrow(/decimal ',' needs another delimiter/);
+    // file errors reach the caller instead of leaving the parser waiting (this once hung)
     await expect(readCsv(join(tmp, 'nope.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readCsv(tmp)).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });
 
