@@ -168,10 +168,12 @@ describe('readCsv: errors name file, line and column', () => {
     expect(enc.imputed.age).toBe(1);
   });
 
-  it('an unclosed quote', async () => {
+  it('an unclosed quote and a malformed closing quote', async () => {
     const err = await rejection(readCsv(F('unclosed.csv')));
     expect(err).toBeInstanceOf(LogitRangeError);
-    expect(err.message).toMatch(new RegExp(`^${F('unclosed.csv').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+: malformed CSV \\(CSV_QUOTE_NOT_CLOSED\\)`));
+    expect(err.message).toBe(`${F('unclosed.csv')}:2: malformed CSV (MissingQuotes): Quoted field unterminated`);
+    const p = temp('badquote.csv', 'a,b\n1,2\n3,"x"y\n4,5\n');
+    await expect(readCsv(p)).rejects.toThrow(`${p}:3: malformed CSV (InvalidQuotes): Trailing quote on quoted field is malformed`);
   });
 
   it('bad options are named', async () => {
