@@ -306,7 +306,7 @@ class Columns {
 }
 
 /**
- * Reads a CSV file into a {@link Table}, streaming it through csv-parse.
+ * Reads a CSV file into a {@link Table}, streaming it through Papa Parse.
  *
  * Parsing: `delimiter` (default ','), double-quoted fields with doubled quotes and embedded
  * line breaks, LF / CRLF line ends, a UTF-8 byte-order mark, blank lines skipped. Every row
