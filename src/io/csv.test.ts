@@ -203,6 +203,20 @@ describe('readCsvChunks', () => {
     }
   });
 
+  it('a slow consumer (the parser runs ahead, is paused and resumed) still gets every row in order', async () => {
+    const lines = ['id,x,note'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${i},${i / 8},${i % 100 === 0 ? '"a\r\nb"' : 'n'}`);
+    const p = temp('slow.csv', lines.join('\n') + '\n');
+    const whole = await readCsv(p);
+    const chunks: Table[] = [];
+    for await (const c of readCsvChunks(p, { chunkRows: 1000 })) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      chunks.push(c);
+    }
+    expect(chunks.length).toBe(60);
+    expect(Table.concat(chunks).toRows()).toEqual(whole.toRows());
+  });
+
   it('infers the schema from the first chunk and holds later chunks to it', async () => {
     const chunks: Table[] = [];
     for await (const c of readCsvChunks(F('chunks.csv'), { chunkRows: 1000 })) chunks.push(c);
