@@ -12,7 +12,7 @@ export interface CalibrationCurveInput {
   probPred: ArrayLike<number>;
 }
 
-export interface CalibrationCurveOptions extends PlotOptions {
+export interface CalibrationPlotOptions extends PlotOptions {
   /** Legend label of the curve (default `'model'`). */
   label?: string;
 }
@@ -22,7 +22,7 @@ export interface CalibrationCurveOptions extends PlotOptions {
  * probability per bin, with the diagonal of perfect calibration. Points below the diagonal mean
  * the model is over-confident there. Cost: O(bins).
  */
-export function plotCalibrationCurve(curve: CalibrationCurveInput, options: CalibrationCurveOptions = {}): string {
+export function plotCalibrationCurve(curve: CalibrationCurveInput, options: CalibrationPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'label'], 'plotCalibrationCurve');
   const c = record(curve, 'curve', ['probTrue', 'probPred']);
   const probTrue = numbers(c.probTrue, 'curve.probTrue', { min: 0, max: 1 });

@@ -16,7 +16,7 @@ export interface CoefficientsInput {
   hi?: ArrayLike<number>;
 }
 
-export interface CoefficientsOptions extends PlotOptions {
+export interface CoefficientsPlotOptions extends PlotOptions {
   /** Show the largest `maxBars` by magnitude (default 20); the note says how many were left out. */
   maxBars?: number;
   /** x-axis label (default `'coefficient'`). */
@@ -32,7 +32,7 @@ function truncate(s: string, n: number): string {
  * coloured by sign, with optional 95 % interval whiskers [lo, hi] and the value at each bar.
  * At most `maxBars` bars; the height grows with their number. Cost: O(d log d).
  */
-export function plotCoefficients(input: CoefficientsInput, options: CoefficientsOptions = {}): string {
+export function plotCoefficients(input: CoefficientsInput, options: CoefficientsPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'maxBars', 'xLabel'], 'plotCoefficients');
   if (input === null || typeof input !== 'object') throw new LogitTypeError(`input must be { names, values }; received ${describe(input)}`, { parameter: 'input', value: input });
   const values = numbers(input.values, 'values');

@@ -14,7 +14,7 @@ export interface ConfusionMatrixInput {
   labels: ArrayLike<Label>;
 }
 
-export interface ConfusionMatrixOptions extends PlotOptions {
+export interface ConfusionMatrixPlotOptions extends PlotOptions {
   /** What the shares and colours are normalised over: `'true'` rows (default; recall per class on the diagonal), `'pred'` columns (precision), `'all'`. */
   normalize?: 'true' | 'pred' | 'all';
 }
@@ -28,7 +28,7 @@ function truncate(s: string, n: number): string {
  * class by default), shaded by that share in nine steps. Rows are the true class, columns the
  * predicted class; the diagonal is what the model got right. Cost: O(K²).
  */
-export function plotConfusionMatrix(input: ConfusionMatrixInput, options: ConfusionMatrixOptions = {}): string {
+export function plotConfusionMatrix(input: ConfusionMatrixInput, options: ConfusionMatrixPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'normalize'], 'plotConfusionMatrix');
   if (input === null || typeof input !== 'object') throw new LogitTypeError(`input must be { matrix, labels }; received ${describe(input)}`, { parameter: 'input', value: input });
   const raw = input.matrix;

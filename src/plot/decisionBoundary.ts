@@ -24,7 +24,7 @@ export interface DecisionBoundaryInput {
   predictProba: (grid: Matrix) => GridProbabilities;
 }
 
-export interface DecisionBoundaryOptions extends PlotOptions {
+export interface DecisionBoundaryPlotOptions extends PlotOptions {
   /** The decision threshold, drawn bold (default 0.5). */
   threshold?: number;
   /** Contour levels (default 0.1, 0.2, …, 0.9). */
@@ -86,7 +86,7 @@ function gridProbabilities(p: GridProbabilities, m: number): Float64Array {
  * not stroked. Points are drawn on top, negatives hollow, positives filled.
  * Cost: one predictProba call on gridSize² points plus O(gridSize² · levels) for the contours.
  */
-export function plotDecisionBoundary(input: DecisionBoundaryInput, options: DecisionBoundaryOptions = {}): string {
+export function plotDecisionBoundary(input: DecisionBoundaryInput, options: DecisionBoundaryPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(
     options,
     [...COMMON_KEYS, 'threshold', 'levels', 'gridSize', 'featureNames', 'xDomain', 'yDomain', 'positiveLabel', 'classNames', 'note', 'seed', 'maxPoints'],

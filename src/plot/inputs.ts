@@ -129,3 +129,22 @@ export function fmt(v: number, digits = 3): string {
   const s = v.toFixed(digits);
   return (s.startsWith('-') && Number(s) !== 0 ? `−${s.slice(1)}` : s.replace(/^-/, ''));
 }
+
+/**
+ * Curve thresholds: numbers, NaN rejected, ±Infinity allowed (scikit-learn ≥ 1.3 starts ROC
+ * thresholds at +Infinity). Cost: O(n).
+ */
+export function thresholdValues(v: unknown, name: string): Float64Array {
+  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<unknown>).length !== 'number') {
+    throw new LogitTypeError(`${name} must be an array of numbers; received ${describe(v)}`, { parameter: name, value: v });
+  }
+  const a = v as ArrayLike<unknown>;
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (typeof x !== 'number') throw new LogitTypeError(`${name}[${i}] is ${describe(x)}; thresholds must be numbers`, { parameter: name, row: i, value: x });
+    if (Number.isNaN(x)) throw new LogitRangeError(`${name}[${i}] is NaN; thresholds must be numbers or ±Infinity`, { parameter: name, row: i, value: x });
+    out[i] = x;
+  }
+  return out;
+}

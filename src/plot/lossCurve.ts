@@ -5,7 +5,7 @@ import { COMMON_KEYS, commonOptions, frameFor, svgDocument, type PlotOptions } f
 import { fmt, numbers } from './inputs.js';
 import { axisBottom, axisLeft, el, inner, pathThrough, type LegendItem } from './svg.js';
 
-export interface LossCurveOptions extends PlotOptions {
+export interface LossCurvePlotOptions extends PlotOptions {
   /** Logarithmic y axis (default false); every value must then be > 0. */
   logScale?: boolean;
   /** y-axis label (default `'loss'`). */
@@ -46,7 +46,7 @@ export function decimate(v: Float64Array, max: number): number[] {
  * linear or logarithmic axis. Long histories are decimated to `maxPoints` by per-bucket
  * minimum and maximum so the picture keeps its spikes. Cost: O(n).
  */
-export function plotLossCurve(lossHistory: ArrayLike<number>, options: LossCurveOptions = {}): string {
+export function plotLossCurve(lossHistory: ArrayLike<number>, options: LossCurvePlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'logScale', 'yLabel', 'xLabel', 'maxPoints'], 'plotLossCurve');
   const v = numbers(lossHistory, 'lossHistory');
   const logScale = check.bool(o, 'logScale', false);

@@ -3,7 +3,7 @@ import * as check from '../core/options.js';
 import { scaleLinear } from 'd3-scale';
 import { curveStepAfter } from 'd3-shape';
 import { COMMON_KEYS, commonOptions, frameFor, svgDocument, type PlotOptions } from './document.js';
-import { fmt, numbers, record, sameLength } from './inputs.js';
+import { fmt, numbers, record, sameLength, thresholdValues } from './inputs.js';
 import { operatingPoint } from './roc.js';
 import { areaUnder, axisBottom, axisLeft, el, inner, pathThrough, text, type LegendItem } from './svg.js';
 
@@ -17,7 +17,7 @@ export interface PrecisionRecallCurveInput {
   thresholds?: ArrayLike<number>;
 }
 
-export interface PrecisionRecallCurveOptions extends PlotOptions {
+export interface PrecisionRecallPlotOptions extends PlotOptions {
   /** Average precision for the legend; by default the area under the drawn step curve (see below). */
   averagePrecision?: number;
   /** Mark the operating point of this decision threshold (needs `thresholds`). */
@@ -36,7 +36,7 @@ export interface PrecisionRecallCurveOptions extends PlotOptions {
  * which is scikit-learn's `average_precision_score` for the same curve. A curve given in rising
  * recall order is reversed first. Cost: O(n).
  */
-export function plotPrecisionRecallCurve(curve: PrecisionRecallCurveInput, options: PrecisionRecallCurveOptions = {}): string {
+export function plotPrecisionRecallCurve(curve: PrecisionRecallCurveInput, options: PrecisionRecallPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'averagePrecision', 'threshold', 'prevalence', 'label'], 'plotPrecisionRecallCurve');
   const c = record(curve, 'curve', ['precision', 'recall']);
   let precision = numbers(c.precision, 'curve.precision', { min: 0, max: 1, minLength: 2 });
@@ -44,7 +44,7 @@ export function plotPrecisionRecallCurve(curve: PrecisionRecallCurveInput, optio
   sameLength(precision, 'curve.precision', recall, 'curve.recall');
   let thresholds: Float64Array | null = null;
   if (c.thresholds !== undefined) {
-    thresholds = numbers(c.thresholds, 'curve.thresholds', { minLength: 0 });
+    thresholds = thresholdValues(c.thresholds, 'curve.thresholds');
     if (thresholds.length !== precision.length && thresholds.length !== precision.length - 1) {
       throw new LogitRangeError(`curve.thresholds has ${thresholds.length} values; it must have as many as curve.precision (${precision.length}) or one fewer`, {
         parameter: 'curve.thresholds',

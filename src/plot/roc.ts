@@ -2,7 +2,7 @@ import { LogitRangeError } from '../core/errors.js';
 import * as check from '../core/options.js';
 import { scaleLinear } from 'd3-scale';
 import { COMMON_KEYS, commonOptions, frameFor, svgDocument, type PlotOptions } from './document.js';
-import { fmt, numbers, record, sameLength } from './inputs.js';
+import { fmt, numbers, record, sameLength, thresholdValues } from './inputs.js';
 import { areaUnder, axisBottom, axisLeft, el, inner, pathThrough, text, type LegendItem } from './svg.js';
 
 /** A ROC curve as the metrics module's `rocCurve` returns it. */
@@ -15,7 +15,7 @@ export interface RocCurveInput {
   thresholds?: ArrayLike<number>;
 }
 
-export interface RocCurveOptions extends PlotOptions {
+export interface RocPlotOptions extends PlotOptions {
   /** Area under the curve for the legend; by default the trapezoidal area of the drawn polyline. */
   auc?: number;
   /** Mark the operating point of this decision threshold (needs `thresholds`). */
@@ -50,7 +50,7 @@ function trapezoid(x: Float64Array, y: Float64Array): number {
  * chosen threshold. The curve is drawn as given (the metrics module's `rocCurve` output).
  * Cost: O(n) for n points.
  */
-export function plotRocCurve(curve: RocCurveInput, options: RocCurveOptions = {}): string {
+export function plotRocCurve(curve: RocCurveInput, options: RocPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'auc', 'threshold', 'label'], 'plotRocCurve');
   const c = record(curve, 'curve', ['fpr', 'tpr']);
   const fpr = numbers(c.fpr, 'curve.fpr', { min: 0, max: 1, minLength: 2 });
@@ -65,7 +65,7 @@ export function plotRocCurve(curve: RocCurveInput, options: RocCurveOptions = {}
     if (c.thresholds === undefined) {
       throw new LogitRangeError('option threshold needs curve.thresholds to find the operating point', { parameter: 'threshold', value: t });
     }
-    const thr = numbers(c.thresholds, 'curve.thresholds', { minLength: 0 });
+    const thr = thresholdValues(c.thresholds, 'curve.thresholds');
     sameLength(fpr, 'curve.fpr', thr, 'curve.thresholds');
     mark = operatingPoint(thr, t);
   }

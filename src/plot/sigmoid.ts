@@ -14,7 +14,7 @@ export interface SigmoidInput {
   y: ArrayLike<Label>;
 }
 
-export interface SigmoidOptions extends PlotOptions {
+export interface SigmoidPlotOptions extends PlotOptions {
   /** Decision threshold on the probability (default 0.5, i.e. z = 0). */
   threshold?: number;
   /** The positive label (default: the larger of the two labels, as scikit-learn's `classes_[1]`). */
@@ -44,7 +44,7 @@ function expit(z: number): number {
  * visible), and the decision threshold as a horizontal line at p = t and a vertical one at
  * z* = log(t / (1 − t)): samples right of it are predicted positive. Cost: O(n + 200).
  */
-export function plotSigmoid(input: SigmoidInput, options: SigmoidOptions = {}): string {
+export function plotSigmoid(input: SigmoidInput, options: SigmoidPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(
     options,
     [...COMMON_KEYS, 'threshold', 'positiveLabel', 'classNames', 'seed', 'maxPoints', 'jitter', 'xLabel'],

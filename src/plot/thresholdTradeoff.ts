@@ -15,7 +15,7 @@ export interface TradeoffRow {
   trueNegative: number;
 }
 
-export interface ThresholdTradeoffOptions extends PlotOptions {
+export interface ThresholdTradeoffPlotOptions extends PlotOptions {
   /** The chosen decision threshold, drawn as a vertical line with its values. */
   threshold?: number;
 }
@@ -26,7 +26,7 @@ export interface ThresholdTradeoffOptions extends PlotOptions {
  * threshold here, so any order works). Lowering the threshold raises recall and the
  * false-positive rate together; the chosen threshold is a vertical line. Cost: O(T log T).
  */
-export function plotThresholdTradeoff(rows: ArrayLike<TradeoffRow>, options: ThresholdTradeoffOptions = {}): string {
+export function plotThresholdTradeoff(rows: ArrayLike<TradeoffRow>, options: ThresholdTradeoffPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(options, [...COMMON_KEYS, 'threshold'], 'plotThresholdTradeoff');
   if (rows === null || typeof rows !== 'object' || typeof rows.length !== 'number') {
     throw new LogitTypeError(`rows must be an array of thresholdSweep rows; received ${describe(rows)}`, { parameter: 'rows', value: rows });
