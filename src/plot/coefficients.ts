@@ -77,8 +77,8 @@ export function plotCoefficients(input: CoefficientsInput, options: Coefficients
     { label: 'lowers it', cls: 'bar-neg', kind: 'swatch' },
   ];
   if (lo) items.push({ label: '95 % interval', cls: 'whisker', kind: 'line' });
-  const com = commonOptions(o, 'coefficients', 'Coefficients', { width: 640, height: 110 + 24 * k });
-  const f = frameFor(com, items, { left: Math.max(60, textWidth('x'.repeat(labelLen), 12) + 18), right: 56 });
+  const com = commonOptions(o, 'coefficients', 'Coefficients', { width: 640, height: 126 + 24 * k });
+  const f = frameFor(com, items, { left: Math.max(60, textWidth('x'.repeat(labelLen), 12) + 18), right: 24, bottom: k < values.length ? 66 : 50 });
   const { x0, x1, y0, y1 } = inner(f);
   let a = 0;
   let b = 0;
@@ -87,7 +87,12 @@ export function plotCoefficients(input: CoefficientsInput, options: Coefficients
     b = Math.max(b, hi ? hi[j] : values[j]);
   }
   if (a === b) b = 1;
-  const x = scaleLinear().domain([a, b]).nice().range([x0, x1]);
+  // Room for the value labels beside the bars' ends.
+  const room = (b - a) * 0.1;
+  const x = scaleLinear()
+    .domain([a < 0 ? a - room : a, b > 0 ? b + room : b])
+    .nice()
+    .range([x0, x1]);
   const y = scaleBand<number>().domain(order).range([y0, y1]).padding(0.25);
   const bars: string[] = [];
   for (const j of order) {
@@ -105,7 +110,7 @@ export function plotCoefficients(input: CoefficientsInput, options: Coefficients
     bars.push(el('text', { x: x0 - 8, y: top + h / 2 + 4, class: 'tick', 'text-anchor': 'end' }, `<title>${esc(names[j])}</title>${esc(truncate(names[j], 28))}`));
   }
   const body = [axisBottom(x, f, { label: xLabel }), el('line', { class: 'zero', x1: x(0), x2: x(0), y1: y0, y2: y1 }), el('g', { class: 'bars' }, bars.join(''))];
-  if (k < values.length) body.push(text(x1 + f.right - 4, y1 + 36, `largest ${k} of ${values.length} by |coefficient|`, 'note', { 'text-anchor': 'end' }));
+  if (k < values.length) body.push(text(x1, y1 + 58, `largest ${k} of ${values.length} by |coefficient|`, 'note', { 'text-anchor': 'end' }));
   const desc =
     `${k === values.length ? 'All' : `The ${k} largest of`} ${values.length} coefficients by magnitude${lo ? ' with 95 % intervals' : ''}: ` +
     order

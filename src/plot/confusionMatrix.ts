@@ -104,12 +104,11 @@ export function plotConfusionMatrix(input: ConfusionMatrixInput, options: Confus
     el('g', { class: 'axis' }, ticks.join('')),
     text(ox + size / 2, oy - 24, 'predicted class', 'label', { 'text-anchor': 'middle' }),
     text(16, ly, 'true class', 'label', { 'text-anchor': 'middle', transform: `rotate(-90 16 ${num(ly)})` }),
-    text(ox + size + 8, oy + size, `% = ${shareName}`, 'note', { transform: `rotate(-90 ${num(ox + size + 8)} ${num(oy + size)})` }),
   ];
   let correct = 0;
   for (let k = 0; k < K; k++) correct += M.get(k, k);
   const desc =
-    `Confusion matrix of ${K} classes (${names.join(', ')}) over ${fmt(total, 0)} samples; ${fmt(correct, 0)} on the diagonal (correct). ` +
+    `Confusion matrix of ${K} classes (${names.join(', ')}) over ${fmt(total, 0)} samples; ${fmt(correct, 0)} on the diagonal (correct); percentages are the ${shareName}. ` +
     names.map((nm, i) => `true ${nm}: ${names.map((p, j) => `${fmt(M.get(i, j), 0)} predicted ${p}`).join(', ')}`).join('; ') +
     '.';
   return svgDocument('confusion-matrix', com, f, desc, body.join('\n'));

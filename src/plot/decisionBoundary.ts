@@ -185,7 +185,11 @@ export function plotDecisionBoundary(input: DecisionBoundaryInput, options: Deci
     if (fill) bands.push(el('path', { class: `b${Math.min(9, Math.floor(level * 10 + 1e-9))}`, 'fill-rule': 'evenodd', d: fill }));
     if (stroke) lines.push(el('path', { class: level === t ? 'contour-main' : 'contour', d: stroke }));
     if (best.length >= 2) {
-      const q = best[Math.floor(best.length / 2)];
+      // Stagger the labels along their lines (level k at fraction 0.15 … 0.85 of its longest run)
+      // so nearly parallel contours do not stack their labels on one spot.
+      const rank = allLevels.indexOf(level);
+      const frac = allLevels.length === 1 ? 0.5 : 0.15 + (0.7 * rank) / (allLevels.length - 1);
+      const q = best[Math.min(best.length - 1, Math.floor(frac * (best.length - 1)))];
       labels.push(text(toX(q[0]), toY(q[1]) + 4, fmt(level, 2).replace(/0$/, ''), 'annot', { 'text-anchor': 'middle' }));
     }
   }

@@ -119,9 +119,10 @@ export function paddedExtent(values: ArrayLike<number>, pad = 0.04): [number, nu
     if (values[i] < lo) lo = values[i];
     if (values[i] > hi) hi = values[i];
   }
-  if (lo === hi) return [lo - 0.5, hi + 0.5];
-  const d = (hi - lo) * pad;
-  return [lo - d, hi + d];
+  if (lo === hi) return [lo - Math.max(0.5, Math.abs(lo) * 0.05), hi + Math.max(0.5, Math.abs(hi) * 0.05)];
+  // hi·pad − lo·pad rather than (hi − lo)·pad: no overflow for values near ±1.8e308.
+  const d = hi * pad - lo * pad;
+  return [Math.max(-Number.MAX_VALUE, lo - d), Math.min(Number.MAX_VALUE, hi + d)];
 }
 
 /** Formats a number for a legend or note: up to `digits` significant decimals, `−` for minus. */

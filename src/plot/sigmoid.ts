@@ -51,7 +51,15 @@ export function plotSigmoid(input: SigmoidInput, options: SigmoidPlotOptions = {
     'plotSigmoid',
   );
   if (input === null || typeof input !== 'object') throw new LogitRangeError('plotSigmoid needs { z, y }', { parameter: 'input' });
-  const z = numbers(input.z, 'z');
+  const zIn = numbers(input.z, 'z');
+  // Scores beyond ±1e300 (σ is 0 or 1 from |z| ≈ 37 on) are drawn at ±1e300 so the axis span stays finite.
+  const LIMIT = 1e300;
+  let clamped = 0;
+  const z = zIn.map((v) => {
+    if (Math.abs(v) <= LIMIT) return v;
+    clamped++;
+    return Math.sign(v) * LIMIT;
+  });
   const cls = binaryClasses(input.y, 'y', o.positiveLabel as Label | undefined, o.classNames as [string, string] | undefined);
   sameLength(z, 'z', cls.positive, 'y');
   const t = check.inRange(o, 'threshold', 0.5, 0, 1);
@@ -71,7 +79,9 @@ export function plotSigmoid(input: SigmoidInput, options: SigmoidPlotOptions = {
   ];
   const f = frameFor(com, items);
   const { x0, x1, y0, y1 } = inner(f);
-  const x = scaleLinear().domain([lo, hi]).nice().range([x0, x1]);
+  const x = scaleLinear().domain([lo, hi]).range([x0, x1]);
+  const niced = x.copy().nice();
+  if (niced.domain().every(Number.isFinite)) x.domain(niced.domain());
   const y = scaleLinear()
     .domain([-0.1, 1.1])
     .range([y1, y0]);
@@ -80,7 +90,7 @@ export function plotSigmoid(input: SigmoidInput, options: SigmoidPlotOptions = {
   const cx = new Float64Array(m + 1);
   const cy = new Float64Array(m + 1);
   for (let k = 0; k <= m; k++) {
-    const zk = dlo + ((dhi - dlo) * k) / m;
+    const zk = dlo * (1 - k / m) + dhi * (k / m); // no overflow when the domain spans ±1e308
     cx[k] = x(zk);
     cy[k] = y(expit(zk));
   }
@@ -105,13 +115,14 @@ export function plotSigmoid(input: SigmoidInput, options: SigmoidPlotOptions = {
     axisLeft(y, f, { label: `P(${cls.names[1]})`, ticks: 5 }),
     el('line', { class: 'thr', x1: x0, x2: x1, y1: y(t), y2: y(t) }),
     el('line', { class: 'thr', x1: x(zStar), x2: x(zStar), y1: y0, y2: y1 }),
-    text(x(zStar) + 6, y0 + 12, `predict ${cls.names[1]} →`, 'annot'),
-    text(x(zStar) - 6, y0 + 12, `← predict ${cls.names[0]}`, 'annot', { 'text-anchor': 'end' }),
+    text(x(zStar) + 8, y(0.3), `predict ${cls.names[1]} →`, 'annot'),
+    text(x(zStar) - 8, y(0.7), `← predict ${cls.names[0]}`, 'annot', { 'text-anchor': 'end' }),
     el('g', { class: 'pt-neg' }, neg),
     el('g', { class: 'pt-pos' }, pos),
     el('path', { class: 'curve', d: pathThrough(cx, cy) }),
   ];
-  const shown = idx.length < z.length ? ` (a seeded random ${idx.length} of ${z.length} drawn)` : '';
+  const shown =
+    (idx.length < z.length ? ` (a seeded random ${idx.length} of ${z.length} drawn)` : '') + (clamped > 0 ? ` (${clamped} scores beyond ±1e300 drawn at ±1e300)` : '');
   if (shown) body.push(text(x1, y1 + 36, `${idx.length} of ${z.length} samples shown`, 'note', { 'text-anchor': 'end' }));
   const desc =
     `Sigmoid curve of the linear score with ${z.length} samples${shown}, plotted at 0 (${cls.names[0]}) or 1 (${cls.names[1]}); ` +

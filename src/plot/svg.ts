@@ -123,6 +123,7 @@ export function axisLeft(scale: TickScale, f: Frame, o: AxisOptions): string {
       'g',
       { class: 'axis axis-y' },
       el('line', { x1: x0, x2: x0, y1: y0, y2: y1 }) +
+        marks +
         text(lx, cy, o.label, 'label', { 'text-anchor': 'middle', transform: `rotate(-90 ${num(lx)} ${num(cy)})` }),
     )
   );

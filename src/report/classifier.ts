@@ -238,7 +238,7 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
       id: 'threshold',
       title: 'Threshold trade-off',
       lead: `Lowering the threshold catches more ${classNames[1]} (fewer false negatives, higher recall) at the price of more false alarms (false positives). The highlighted row is the chosen threshold${input.thresholdReason ? ` (${input.thresholdReason})` : ''}.`,
-      charts: [plotThresholdTradeoff(sweep, { id: 'chart-threshold', showTitle: false, embedStyle: false, threshold: t })],
+      charts: [plotThresholdTradeoff(sweep, { id: 'chart-threshold', showTitle: false, embedStyle: false, threshold: t, width: 960, height: 400 })],
       html: htmlTable(
         ['threshold', 'accuracy', `pred. ${classNames[1]}`, `pred. ${classNames[0]}`, 'FP', 'FN', 'precision', 'recall', 'F1'],
         rows.map(row),

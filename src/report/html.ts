@@ -71,7 +71,7 @@ section.wide{grid-column:1/-1}
 h2{font-size:18px;margin:0 0 6px}
 p.lead{color:var(--muted);margin:0 0 10px;font-size:14px}
 figure{margin:0}
-figure svg{display:block;width:100%;height:auto;max-width:760px;margin:0 auto}
+figure svg{display:block;max-width:100%;height:auto;margin:0 auto}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px;align-items:start}
 figcaption,p.caption{color:var(--muted);font-size:13px;margin:8px 0 0}
 table{border-collapse:collapse;width:100%;font-size:13.5px;margin:10px 0 0}
