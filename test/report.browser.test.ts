@@ -78,6 +78,15 @@ describe.skipIf(skip)('report in headless Chromium', () => {
     const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]')).map((e) => e.id));
     expect(new Set(ids).size).toBe(ids.length);
     if (screenshot) await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
+    // Printed (A4 portrait, 14 mm margins ≈ 680 px of width): every chart still drawn and inside the page.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 680, height: 960 });
+    for (const c of await page.$$('svg.logit-plot')) {
+      const box = await c.boundingBox();
+      expect(box!.width).toBeGreaterThan(100);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(681);
+    }
+    if (screenshot) await page.pdf({ path: join(ARTIFACTS, screenshot.replace(/\.png$/, '.pdf')), format: 'A4' });
     await page.close();
     expect(consoleErrors).toEqual([]);
     expect(failed).toEqual([]);

@@ -4,7 +4,8 @@ import { loadIris } from '../src/datasets/load.js';
 import { rocAucScore } from '../src/metrics/ranking.js';
 import { LogisticRegression } from '../src/models/logisticRegression.js';
 import { StandardScaler } from '../src/preprocessing/standardScaler.js';
-import { buildClassifierReport, classifierReportSections, coefficientSlice, dataSummarySection, htmlTable, renderReport } from '../src/report/index.js';
+import { buildClassifierReport, classifierReportSections, coefficientSlice, dataSummarySection, htmlTable, renderReport, weightPlane } from '../src/report/index.js';
+import { expectClose } from './helpers.js';
 import { trainTestSplit } from '../src/selection/trainTestSplit.js';
 import { breastCancerReportInput, classifierReportHtml, regressorReportHtml, studyHoursReportInput, wideClassifierReportHtml } from './reportData.js';
 import { expectCleanNumbers, expectWellFormed } from './svgCheck.js';
@@ -100,12 +101,26 @@ describe('buildClassifierReport', () => {
     expect(classifierReportHtml()).toBe(html);
   });
 
-  it('a 30-feature report draws a labelled slice and says so', () => {
+  it('a 30-feature report draws a labelled projection and says what it shows', () => {
     const html = wideClassifierReportHtml();
     expectWellFormed(html, true);
-    expect(html).toContain('Decision boundary (a 2-D slice)');
-    expect(html).toContain('Slice: the other 28 features held at their test-set means');
-    expect(html).toContain('A slice, not the data&#39;s full picture');
+    expect(html).toContain('Decision boundary (a 2-D projection)');
+    expect(html).toContain('Projection onto w and the widest direction across it; each point sits at its own P');
+    expect(html).toContain('A projection of all 30 features onto one plane through the test-set mean');
+  });
+
+  it('weightPlane: each projected sample, lifted back, has exactly its own predicted probability', () => {
+    const input = breastCancerReportInput();
+    const X = input.XTest as Matrix;
+    const model = input.model as LogisticRegression;
+    const plane = weightPlane(X, model.coef.row(0))!;
+    const direct = model.predictProba(X).column(1);
+    const lifted = model.predictProba(plane.lift(plane.points)).column(1);
+    expectClose(lifted, direct, 1e-12, 'P(lift(project(x))) vs P(x)');
+    // The vertical axis is orthogonal to w: moving along it leaves every probability unchanged.
+    const moved = new Matrix(plane.points.rows, 2, plane.points.data.map((v, k) => (k % 2 === 1 ? v + 3 : v)));
+    expectClose(model.predictProba(plane.lift(moved)).column(1), direct, 1e-12, 'moving along the vertical axis');
+    expect(weightPlane(X, new Float64Array(30))).toBeNull();
   });
 
   it('uses the model threshold when none is given and rejects a threshold outside (0, 1)', () => {

@@ -17,7 +17,7 @@ import { plotRocCurve } from '../plot/roc.js';
 import { plotSigmoid } from '../plot/sigmoid.js';
 import { plotThresholdTradeoff } from '../plot/thresholdTradeoff.js';
 import { htmlTable, renderReport, type ReportSection } from './html.js';
-import { coefficientSlice } from './projection.js';
+import { coefficientSlice, weightPlane } from './projection.js';
 import { dataSummarySection, type DataSummary } from './summary.js';
 
 /** What the report needs from a fitted classifier; `LogisticRegression` (and a pipeline ending in one) fits. */
@@ -176,16 +176,20 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
           ],
         });
       } else {
-        const proj = coefficientSlice(X, coefRow, names);
+        const plane = coefRow ? weightPlane(X, coefRow) : null;
+        const proj = plane ?? coefficientSlice(X, coefRow, names);
         const [a, b] = proj.features;
+        const axes: [string, string] = plane ? ['along the weights w/‖w‖', 'largest spread across w'] : [names[a], names[b]];
         sections.push({
           id: 'boundary',
-          title: 'Decision boundary (a 2-D slice)',
-          lead: `${X.cols} features cannot be drawn at once. This chart shows ${names[a]} and ${names[b]}${coefRow ? ', the two features with the largest standardized coefficients' : ''}; the shading is P(${classNames[1]}) with every other feature at its test-set mean.`,
+          title: plane ? 'Decision boundary (a 2-D projection)' : 'Decision boundary (a 2-D slice)',
+          lead: plane
+            ? `${X.cols} features cannot be drawn at once. The test data are projected onto the plane of the weight vector and the widest direction across it; the shading is P(${classNames[1]}) on that plane and the bold line the threshold ${fmt(t, 2)}.`
+            : `${X.cols} features cannot be drawn at once. This chart shows ${names[a]} and ${names[b]}; the shading is P(${classNames[1]}) with every other feature at its test-set mean.`,
           charts: [
             plotDecisionBoundary(
               { X: proj.points, y, predictProba: (g) => model.predictProba(proj.lift(g)) },
-              { id: 'chart-boundary', showTitle: false, embedStyle: false, threshold: t, positiveLabel: pos, classNames, featureNames: [names[a], names[b]], note: proj.shortNote, seed },
+              { id: 'chart-boundary', showTitle: false, embedStyle: false, threshold: t, positiveLabel: pos, classNames, featureNames: axes, note: proj.shortNote, seed },
             ),
           ],
           caption: proj.note,

@@ -7,4 +7,4 @@ export { renderReport, htmlTable, type ReportSection, type ReportOptions, type C
 export { dataSummarySection, type DataSummary } from './summary.js';
 export { buildClassifierReport, classifierReportSections, type ClassifierReportInput, type ReportClassifier } from './classifier.js';
 export { buildRegressorReport, regressorReportSections, type RegressorReportInput, type ReportRegressor } from './regressor.js';
-export { coefficientSlice, type Projection } from './projection.js';
+export { coefficientSlice, weightPlane, type Projection } from './projection.js';
