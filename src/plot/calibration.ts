@@ -10,6 +10,8 @@ export interface CalibrationCurveInput {
   probTrue: ArrayLike<number>;
   /** Mean predicted probability in each bin. */
   probPred: ArrayLike<number>;
+  /** Samples in each bin (optional): markers are drawn with area proportional to it. */
+  counts?: ArrayLike<number>;
 }
 
 export interface CalibrationPlotOptions extends PlotOptions {
@@ -28,10 +30,18 @@ export function plotCalibrationCurve(curve: CalibrationCurveInput, options: Cali
   const probTrue = numbers(c.probTrue, 'curve.probTrue', { min: 0, max: 1 });
   const probPred = numbers(c.probPred, 'curve.probPred', { min: 0, max: 1 });
   sameLength(probTrue, 'curve.probTrue', probPred, 'curve.probPred');
+  let counts: Float64Array | null = null;
+  if (c.counts !== undefined) {
+    counts = numbers(c.counts, 'curve.counts', { min: 0 });
+    sameLength(probTrue, 'curve.probTrue', counts, 'curve.counts');
+  }
+  let maxCount = 0;
+  if (counts) for (const v of counts) maxCount = Math.max(maxCount, v);
+  const radius = (i: number): number => (counts && maxCount > 0 ? 2.5 + 5.5 * Math.sqrt(counts[i] / maxCount) : 4);
   const label = typeof o.label === 'string' ? o.label : 'model';
   const com = commonOptions(o, 'calibration', 'Calibration curve', { width: 480, height: 460 });
   const items: LegendItem[] = [
-    { label, cls: 'curve', kind: 'line' },
+    { label: counts ? `${label} (marker area ∝ samples in the bin)` : label, cls: 'curve', kind: 'line' },
     { label: 'perfectly calibrated', cls: 'ref', kind: 'line' },
   ];
   const f = frameFor(com, items);
@@ -47,8 +57,10 @@ export function plotCalibrationCurve(curve: CalibrationCurveInput, options: Cali
     axisLeft(y, f, { label: 'observed fraction of positives', ticks: 5 }),
     el('line', { class: 'ref', x1: x(0), y1: y(0), x2: x(1), y2: y(1) }),
     el('path', { class: 'curve', d: pathThrough(px, py) }),
-    el('g', { class: 'points' }, px.map((v, i) => el('circle', { class: 'marker', cx: v, cy: py[i], r: 4 })).join('')),
+    el('g', { class: 'points' }, px.map((v, i) => el('circle', { class: 'marker', cx: v, cy: py[i], r: radius(i) })).join('')),
   ];
-  const desc = `Calibration curve over ${probTrue.length} probability bins; the largest gap between predicted probability and observed frequency is ${fmt(gap, 3)}.`;
+  const desc =
+    `Calibration curve over ${probTrue.length} probability bins; the largest gap between predicted probability and observed frequency is ${fmt(gap, 3)}` +
+    (counts ? `; samples per bin: ${Array.from(counts, (v) => fmt(v, 0)).join(', ')} (marker area ∝ count).` : '.');
   return svgDocument('calibration', com, f, desc, body.join('\n'), items);
 }

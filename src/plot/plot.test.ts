@@ -268,6 +268,11 @@ describe('plotConfusionMatrix, plotCoefficients, plotCalibrationCurve, regressio
 
   it('calibration reports the largest gap; regression charts report R² and RMSE', () => {
     expect(plotCalibrationCurve({ probTrue: [0.2, 0.9], probPred: [0.1, 0.7] })).toContain('largest gap between predicted probability and observed frequency is 0.200');
+    const withCounts = plotCalibrationCurve({ probTrue: [0.2, 0.9], probPred: [0.1, 0.7], counts: [4, 16] });
+    expect(withCounts).toContain('samples per bin: 4, 16');
+    // Radius 2.5 + 5.5·√(n / max): 5.25 for 4 of 16, 8 for 16.
+    expect(withCounts).toMatch(/r="5.25"\/>.*r="8"\/>/);
+    expect(() => plotCalibrationCurve({ probTrue: [0.2], probPred: [0.1], counts: [1, 2] })).toThrow(/curve.counts has 2 values/);
     // SSE = 0.04+0.04+0.09+0.01+0.16 = 0.34, SST = 10: R² = 0.966, RMSE = √0.068 = 0.261.
     expect(plotPredictedVsActual({ yTrue: [1, 2, 3, 4, 5], yPred: [1.2, 1.8, 3.3, 3.9, 5.4] })).toContain('R² 0.966, RMSE 0.261');
     expect(plotResiduals({ yTrue: [1, 2, 3, 4, 5], yPred: [1.2, 1.8, 3.3, 3.9, 5.4] })).toContain('largest absolute residual 0.400');
