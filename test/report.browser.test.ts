@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
-import { classifierReportHtml, regressorReportHtml, wideClassifierReportHtml } from './reportData.js';
+import { classifierReportHtml, irisReportHtml, regressorReportHtml, wideClassifierReportHtml } from './reportData.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -84,7 +84,7 @@ describe.skipIf(skip)('report in headless Chromium', () => {
     for (const c of await page.$$('svg.logit-plot')) {
       const box = await c.boundingBox();
       expect(box!.width).toBeGreaterThan(100);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(681);
+      expect(box!.x + box!.width, `${await c.evaluate((e) => e.getAttribute("aria-labelledby"))} in print`).toBeLessThanOrEqual(681);
     }
     if (screenshot) await page.pdf({ path: join(ARTIFACTS, screenshot.replace(/\.png$/, '.pdf')), format: 'A4' });
     await page.close();
@@ -100,6 +100,11 @@ describe.skipIf(skip)('report in headless Chromium', () => {
 
   it('a 30-feature classifier report draws its 2-D slice and every chart', async () => {
     await open('report-wide', wideClassifierReportHtml(), 8, 'report-wide.png');
+  });
+
+  it('a three-class report draws the confusion matrix, one ROC per class and per-class coefficients', async () => {
+    // loss, confusion, 3 one-vs-rest ROC charts, 3 coefficient charts.
+    await open('report-multiclass', irisReportHtml(), 8, 'report-multiclass.png');
   });
 
   it('a regression report draws predicted-vs-actual, residuals and coefficients', async () => {

@@ -141,8 +141,11 @@ describe('buildClassifierReport', () => {
     const model = new LogisticRegression({ C: 1 }).fit(scaler.transform(s.XTrain), s.yTrain);
     const html = buildClassifierReport({ model, XTest: scaler.transform(s.XTest), yTest: s.yTest, featureNames: iris.featureNames });
     expectWellFormed(html, true);
-    expect(sectionIds(html)).toEqual(['data', 'loss', 'confusion', 'coefficients']);
-    expect(html.match(/<svg /g)!.length).toBe(1 + 1 + 3);
+    expect(sectionIds(html)).toEqual(['data', 'loss', 'confusion', 'roc', 'coefficients']);
+    expect(html.match(/<svg /g)!.length).toBe(1 + 1 + 3 + 3);
+    const P = model.predictProba(scaler.transform(s.XTest));
+    const aucSetosa = rocAucScore(s.yTest.map((v) => (v === 'setosa' ? 1 : 0)), P.column(0));
+    expect(html).toContain(`setosa (AUC = ${aucSetosa.toFixed(3)})`);
     expect(html).toContain('drawn for two-class models only');
   });
 });

@@ -1,7 +1,7 @@
 // Reports built from real fitted models, shared by the report tests and the browser test.
 import { Matrix } from '../src/core/matrix.js';
 import { Random } from '../src/core/rng.js';
-import { loadBreastCancer } from '../src/datasets/load.js';
+import { loadBreastCancer, loadIris } from '../src/datasets/load.js';
 import { makeRegression } from '../src/datasets/generators.js';
 import { Ridge } from '../src/models/linearRegression.js';
 import { LogisticRegression } from '../src/models/logisticRegression.js';
@@ -65,4 +65,14 @@ export function regressorReportHtml(): string {
   const s = trainTestSplit(d.X, d.y, { testSize: 0.25, seed: 2 });
   const model = new Ridge({ alpha: 1 }).fit(s.XTrain, s.yTrain);
   return buildRegressorReport({ model, XTest: s.XTest, yTest: s.yTest, featureNames: ['a', 'b', 'c', 'd', 'e'], target: 'price', modelName: 'Ridge(alpha=1)' });
+}
+
+/** A three-class report: iris, standardised, multinomial logistic regression. */
+export function irisReportHtml(): string {
+  const iris = loadIris();
+  const y = iris.y.map((k) => iris.targetNames[k]);
+  const s = trainTestSplit(iris.X, y, { testSize: 0.3, stratify: true, seed: 3 });
+  const scaler = new StandardScaler().fit(s.XTrain);
+  const model = new LogisticRegression({ C: 1 }).fit(scaler.transform(s.XTrain), s.yTrain);
+  return buildClassifierReport({ model, XTest: scaler.transform(s.XTest), yTest: s.yTest, featureNames: iris.featureNames, modelName: 'LogisticRegression(C=1), 3 classes' });
 }

@@ -302,10 +302,40 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
     sections.push({
       id: 'confusion',
       title: 'Confusion matrix',
-      lead: `Test predictions (the most probable of ${classes.length} classes): rows are the true class, columns the prediction. ROC, precision–recall, sigmoid and threshold charts are drawn for two-class models only.`,
+      lead: `Test predictions (the most probable of ${classes.length} classes): rows are the true class, columns the prediction. The sigmoid, decision-boundary, precision–recall and threshold charts are drawn for two-class models only.`,
       charts: [plotConfusionMatrix({ matrix: confusionMatrix(y, yPred, { labels: classes }), labels: classes }, { id: 'chart-confusion', showTitle: false, embedStyle: false })],
       wide: true,
     });
+    // One-vs-rest ROC curves, one small chart per class present in the test split with both outcomes.
+    const rocCharts: string[] = [];
+    const shownClasses = classes.slice(0, 6);
+    shownClasses.forEach((c, k) => {
+      const present = y.some((v) => v === c) && y.some((v) => v !== c);
+      if (!present) return;
+      const yk = y.map((v) => (v === c ? 1 : 0));
+      const pk = P.column(k);
+      rocCharts.push(
+        plotRocCurve(rocCurve(yk, pk, { dropIntermediate: false }), {
+          id: `chart-roc-${k}`,
+          embedStyle: false,
+          title: `${String(c)} vs rest`,
+          auc: rocAucScore(yk, pk),
+          label: String(c),
+          width: 400,
+          height: 400,
+        }),
+      );
+    });
+    if (rocCharts.length > 0) {
+      sections.push({
+        id: 'roc',
+        title: 'ROC curves, one class against the rest',
+        lead: 'For each class, the true-positive rate against the false-positive rate when that class is the positive one and its predicted probability the score.',
+        charts: rocCharts,
+        caption: classes.length > shownClasses.length ? `The first ${shownClasses.length} of ${classes.length} classes are shown.` : undefined,
+        wide: true,
+      });
+    }
     if (model.coef && model.coef.rows === classes.length && model.coef.cols === X.cols) {
       const coef = model.coef;
       sections.push({

@@ -72,7 +72,8 @@ h2{font-size:18px;margin:0 0 6px}
 p.lead{color:var(--muted);margin:0 0 10px;font-size:14px}
 figure{margin:0}
 figure svg{display:block;max-width:100%;height:auto;margin:0 auto}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px;align-items:start}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(300px,100%),1fr));gap:12px;align-items:start}
+.charts>figure{min-width:0}
 figcaption,p.caption{color:var(--muted);font-size:13px;margin:8px 0 0}
 table{border-collapse:collapse;width:100%;font-size:13.5px;margin:10px 0 0}
 caption{text-align:left;color:var(--muted);font-size:13px;padding-bottom:4px}
@@ -90,7 +91,7 @@ footer{color:var(--muted);font-size:12.5px;margin-top:22px;text-align:center}
   nav.toc{display:none}
   main{display:block}
   section{border:none;border-top:1px solid #d1d5db;border-radius:0;padding:10px 0;break-inside:avoid;page-break-inside:avoid}
-  figure svg{max-width:150mm}
+  figure svg{max-width:min(100%,150mm)}
   dl.facts div{border-color:#d1d5db}
 }
 `.trim();
