@@ -32,13 +32,13 @@ export interface ReportOptions {
 }
 
 /** A cell of {@link htmlTable}: text (escaped) or a number shown as given by `format`. */
-export type Cell = string | number;
+export type HtmlCell = string | number;
 
 /**
  * An HTML table with escaped cells; numeric columns are right-aligned with tabular figures.
  * `highlight` marks rows (the chosen threshold). Cost: O(cells).
  */
-export function htmlTable(headers: readonly string[], rows: readonly (readonly Cell[])[], o: { caption?: string; highlight?: (i: number) => boolean; className?: string } = {}): string {
+export function htmlTable(headers: readonly string[], rows: readonly (readonly HtmlCell[])[], o: { caption?: string; highlight?: (i: number) => boolean; className?: string } = {}): string {
   const numeric = headers.map((_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === 'number' || /^[−\-+]?[\d.,]+\s?%?$/.test(String(r[j]))));
   const head = `<tr>${headers.map((h, j) => `<th scope="col"${numeric[j] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr>`;
   const body = rows

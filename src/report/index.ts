@@ -3,7 +3,7 @@
  * no network. `buildClassifierReport` / `buildRegressorReport` compute everything from a fitted
  * model and a held-out split; `renderReport` lays out sections of your own.
  */
-export { renderReport, htmlTable, type ReportSection, type ReportOptions, type Cell } from './html.js';
+export { renderReport, htmlTable, type ReportSection, type ReportOptions, type HtmlCell } from './html.js';
 export { dataSummarySection, type DataSummary } from './summary.js';
 export { buildClassifierReport, classifierReportSections, type ClassifierReportInput, type ReportClassifier } from './classifier.js';
 export { buildRegressorReport, regressorReportSections, type RegressorReportInput, type ReportRegressor } from './regressor.js';
