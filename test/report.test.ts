@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../src/core/matrix.js';
-import { loadIris } from '../src/datasets/load.js';
+import { loadBreastCancer, loadIris } from '../src/datasets/load.js';
+import { Pipeline } from '../src/pipeline/pipeline.js';
 import { rocAucScore } from '../src/metrics/ranking.js';
 import { LogisticRegression } from '../src/models/logisticRegression.js';
 import { StandardScaler } from '../src/preprocessing/standardScaler.js';
@@ -131,6 +132,19 @@ describe('buildClassifierReport', () => {
     expect(() => classifierReportSections({ ...input, threshold: 1 })).toThrow(/threshold must lie strictly between 0 and 1/);
     expect(() => classifierReportSections({ ...input, featureNames: ['a'] })).toThrow(/featureNames has 1 names but XTest has 30 columns/);
     expect(() => classifierReportSections({ ...input, model: {} as never })).toThrow(/model must be a fitted classifier/);
+  });
+
+  it('works for a Pipeline: without coefficients at the top, wide data is shown as a labelled slice', () => {
+    const data = loadBreastCancer();
+    const y = data.y.map((k) => data.targetNames[k]);
+    const s = trainTestSplit(data.X, y, { testSize: 0.25, stratify: true, seed: 7 });
+    const pipe = new Pipeline([['scale', new StandardScaler()], ['model', new LogisticRegression({ C: 1 })]]).fit(s.XTrain, s.yTrain);
+    const html = buildClassifierReport({ model: pipe, XTest: s.XTest, yTest: s.yTest, featureNames: data.featureNames });
+    expectWellFormed(html, true);
+    expect(sectionIds(html)).toEqual(['data', 'sigmoid', 'boundary', 'roc', 'pr', 'threshold', 'confusion']);
+    expect(html).toContain('Decision boundary (a 2-D slice)');
+    expect(html).toContain('Slice: the other 28 features held at their test-set means');
+    expect(html).toContain('mean radius × mean texture. A slice, not the data&#39;s full picture: the first two features vary');
   });
 
   it('a multiclass report has the confusion matrix and per-class coefficients, not the binary charts', () => {

@@ -20,9 +20,10 @@ import { htmlTable, renderReport, type ReportSection } from './html.js';
 import { coefficientSlice, weightPlane } from './projection.js';
 import { dataSummarySection, type DataSummary } from './summary.js';
 
-/** What the report needs from a fitted classifier; `LogisticRegression` (and a pipeline ending in one) fits. */
+/** What the report needs from a fitted classifier; `LogisticRegression` and a numeric `Pipeline` ending in one fit. */
 export interface ReportClassifier {
-  readonly classes: readonly Label[];
+  /** The class labels (numbers, strings or booleans), in predictProba's column order. */
+  readonly classes: readonly unknown[];
   /** n × K class probabilities, columns in `classes` order. */
   predictProba(X: MatrixLike): Matrix;
   /** Linear scores (one column for two classes); used for the sigmoid chart when given. */
@@ -103,7 +104,7 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
   }
   const X = asMatrix(input.XTest, { name: 'XTest' });
   const y = asLabels(input.yTest, 'yTest', X.rows);
-  const classes = [...model.classes];
+  const classes = asLabels(model.classes, 'model.classes');
   const names = input.featureNames ? [...input.featureNames] : Array.from({ length: X.cols }, (_, j) => `x${j}`);
   if (names.length !== X.cols) {
     throw new LogitRangeError(`featureNames has ${names.length} names but XTest has ${X.cols} columns`, { parameter: 'featureNames', value: names.length });
