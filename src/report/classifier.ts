@@ -199,7 +199,9 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
     }
 
     if (both) {
-      const roc = rocCurve(y, p, { posLabel: pos, dropIntermediate: false });
+      // Every operating point (so the threshold marker sits exactly on its own) up to 5000 samples;
+      // beyond, scikit-learn's dropIntermediate keeps the corners only (same curve, far fewer points).
+      const roc = rocCurve(y, p, { posLabel: pos, dropIntermediate: y.length > 5000 });
       const pr = precisionRecallCurve(y, p, { posLabel: pos });
       const prevalence = y.filter((v) => v === pos).length / y.length;
       sections.push({
