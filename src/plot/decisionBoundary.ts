@@ -29,7 +29,7 @@ export interface DecisionBoundaryPlotOptions extends PlotOptions {
   threshold?: number;
   /** Contour levels (default 0.1, 0.2, …, 0.9). */
   levels?: ArrayLike<number>;
-  /** Grid points per side (default 80, 10 ≤ gridSize ≤ 400): gridSize² calls' worth of predictProba. */
+  /** Grid cells per side inside the chart (default 80, 10 ≤ gridSize ≤ 400); predictProba sees (gridSize + 2)² points. */
   gridSize?: number;
   /** Axis names (default `['x1', 'x2']`). */
   featureNames?: [string, string];
@@ -84,7 +84,7 @@ function gridProbabilities(p: GridProbabilities, m: number): Float64Array {
  * them are shaded from blue (negative) to orange (positive), and the threshold contour (0.5
  * unless told) is bold: the decision boundary. Contour segments along the chart's edge are
  * not stroked. Points are drawn on top, negatives hollow, positives filled.
- * Cost: one predictProba call on gridSize² points plus O(gridSize² · levels) for the contours.
+ * Cost: one predictProba call on (gridSize + 2)² points plus O(gridSize² · levels) for the contours.
  */
 export function plotDecisionBoundary(input: DecisionBoundaryInput, options: DecisionBoundaryPlotOptions = {}): string {
   const o = check.rejectUnknownOptions(
@@ -133,20 +133,26 @@ export function plotDecisionBoundary(input: DecisionBoundaryInput, options: Deci
   const x = scaleLinear().domain([ax, bx]).range([x0, x1]);
   const y = scaleLinear().domain([ay, by]).range([y1, y0]);
 
-  // Cell centres: value k = i + j·g sits at c-space (i + ½, j + ½), d3-contour's convention,
-  // so c-space [0, g] maps linearly onto the domain.
-  const grid = new Matrix(g * g, 2);
-  for (let j = 0; j < g; j++) {
-    for (let i = 0; i < g; i++) {
-      grid.data[2 * (i + j * g)] = ax + ((i + 0.5) * (bx - ax)) / g;
-      grid.data[2 * (i + j * g) + 1] = ay + ((j + 0.5) * (by - ay)) / g;
+  // A (g + 2)² grid of cell centres reaching one cell beyond the chart on every side: value
+  // k = i + j·G sits at c-space (i + ½, j + ½) (d3-contour's convention), so c-space [0, G] maps
+  // linearly onto [a − h, b + h]. d3-contour closes regions along the grid's edge with corners
+  // cut and edge vertices half a cell off; with the margin all of that lies outside the clip.
+  const G = g + 2;
+  const hx = (bx - ax) / g;
+  const hy = (by - ay) / g;
+  const grid = new Matrix(G * G, 2);
+  for (let j = 0; j < G; j++) {
+    for (let i = 0; i < G; i++) {
+      grid.data[2 * (i + j * G)] = ax + (i - 0.5) * hx;
+      grid.data[2 * (i + j * G) + 1] = ay + (j - 0.5) * hy;
     }
   }
-  const p = gridProbabilities(input.predictProba(grid), g * g);
-  const toX = (c: number): number => x(ax + (c * (bx - ax)) / g);
-  const toY = (c: number): number => y(ay + (c * (by - ay)) / g);
-  const onEdge = (pt: number[]): boolean => pt[0] <= 0 || pt[0] >= g || pt[1] <= 0 || pt[1] >= g;
-  const polys = contours().size([g, g]).thresholds(allLevels)(Array.from(p));
+  const p = gridProbabilities(input.predictProba(grid), G * G);
+  const toX = (c: number): number => x(ax + (c - 1) * hx);
+  const toY = (c: number): number => y(ay + (c - 1) * hy);
+  const onEdge = (pt: number[]): boolean => pt[0] <= 0 || pt[0] >= G || pt[1] <= 0 || pt[1] >= G;
+  const visible = (pt: number[]): boolean => pt[0] > 1 && pt[0] < G - 1 && pt[1] > 1 && pt[1] < G - 1;
+  const polys = contours().size([G, G]).thresholds(allLevels)(Array.from(p));
 
   const bands: string[] = [el('rect', { class: 'b0', x: x0, y: y0, width: x1 - x0, height: y1 - y0 })];
   const lines: string[] = [];
@@ -165,7 +171,8 @@ export function plotDecisionBoundary(input: DecisionBoundaryInput, options: Deci
         const flush = (): void => {
           if (run.length >= 2) {
             stroke += pathThrough(run.map((q) => toX(q[0])), run.map((q) => toY(q[1])));
-            if (run.length > best.length) best = run;
+            const inside = run.filter(visible);
+            if (inside.length > best.length) best = inside;
           }
           run = [];
         };
@@ -184,7 +191,7 @@ export function plotDecisionBoundary(input: DecisionBoundaryInput, options: Deci
     }
     if (fill) bands.push(el('path', { class: `b${Math.min(9, Math.floor(level * 10 + 1e-9))}`, 'fill-rule': 'evenodd', d: fill }));
     if (stroke) lines.push(el('path', { class: level === t ? 'contour-main' : 'contour', d: stroke }));
-    if (best.length >= 2) {
+    if (best.length >= 1) {
       // Stagger the labels along their lines (level k at fraction 0.15 … 0.85 of its longest run)
       // so nearly parallel contours do not stack their labels on one spot.
       const rank = allLevels.indexOf(level);

@@ -201,9 +201,8 @@ describe('plotDecisionBoundary', () => {
       .split(/[ML]/)
       .filter(Boolean)
       .map((p) => p.split(',').map(Number))
-      // d3-contour ends a line on the grid's edge with the other coordinate of the outermost
-      // cell centres, half a cell off; interior vertices are interpolated and exact.
-      .filter(([px, py]) => px > x0 + 0.01 && px < x0 + w - 0.01 && py > y0 + 0.01 && py < y0 + h - 0.01)
+      // Only the visible part: the grid reaches one cell beyond the frame (clipped away).
+      .filter(([px, py]) => px >= x0 && px <= x0 + w && py >= y0 && py <= y0 + h)
       .map(([px, py]) => [domain[0] + ((px - x0) / w) * (domain[1] - domain[0]), domain[0] + ((y0 + h - py) / h) * (domain[1] - domain[0])]);
   }
 
@@ -236,7 +235,7 @@ describe('plotDecisionBoundary', () => {
       return P;
     };
     expect(plotDecisionBoundary({ X, y: [0, 1], predictProba: M }, { gridSize: 10 })).toContain('contour-main');
-    expect(() => plotDecisionBoundary({ X, y: [0, 1], predictProba: () => [0.5] }, { gridSize: 10 })).toThrow(/returned 1 values for 100 grid points/);
+    expect(() => plotDecisionBoundary({ X, y: [0, 1], predictProba: () => [0.5] }, { gridSize: 10 })).toThrow(/returned 1 values for 144 grid points/);
     expect(() => plotDecisionBoundary({ X, y: [0, 1], predictProba: (g) => new Float64Array(g.rows).fill(1.5) }, { gridSize: 10 })).toThrow(/\[0\] is 1.5/);
     expect(() => plotDecisionBoundary({ X: [[0, 0, 0]], y: [0], predictProba: M })).toThrow(/X has 3 columns/);
     expect(() => plotDecisionBoundary({ X, y: [0, 1], predictProba: 3 as never })).toThrow(/predictProba must be a function/);
