@@ -6,3 +6,4 @@
 export { readCsv, readCsvChunks, type ReadCsvOptions, type ReadCsvChunksOptions } from './csv.js';
 export { readJson, type ReadJsonOptions } from './json.js';
 export { readParquet, type ReadParquetOptions } from './parquet.js';
+export { save, load, type SaveOptions, type Saveable } from './modelFile.js';

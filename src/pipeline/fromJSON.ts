@@ -6,6 +6,8 @@ import type { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import type { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import type { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import type { StandardScaler } from '../preprocessing/standardScaler.js';
+import type { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
+import type { TableEncoder } from '../table/encoder.js';
 import { Pipeline } from './pipeline.js';
 import { readDocument, type ReadOptions } from './registry.js';
 
@@ -19,6 +21,8 @@ export type LogitObject =
   | OneHotEncoder
   | SimpleImputer
   | LabelEncoder
+  | TableEncoder
+  | LogisticRegressionCV
   | Pipeline;
 
 /**

@@ -9,6 +9,8 @@ import { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
+import { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
+import { TableEncoder } from '../table/encoder.js';
 
 /** Options every reader receives. */
 export interface ReadOptions {
@@ -41,6 +43,8 @@ export const READERS: ReadonlyMap<string, DocumentReader> = new Map<string, Docu
   ['OneHotEncoder', (doc) => OneHotEncoder.fromJSON(doc)],
   ['SimpleImputer', (doc) => SimpleImputer.fromJSON(doc)],
   ['LabelEncoder', (doc) => LabelEncoder.fromJSON(doc)],
+  ['TableEncoder', (doc) => TableEncoder.fromJSON(doc)],
+  ['LogisticRegressionCV', (doc, o) => LogisticRegressionCV.fromJSON(doc, { onWarning: o.onWarning })],
 ]);
 
 /**
