@@ -94,12 +94,12 @@ describe.skipIf(skip)('report in headless Chromium', () => {
   }
 
   it('a two-feature classifier report renders every chart, offline, without errors', async () => {
-    // data has no chart; loss, sigmoid, boundary, ROC, PR, trade-off, confusion, coefficients.
-    await open('report', classifierReportHtml(), 8, 'report.png');
+    // data has no chart; loss, sigmoid, boundary, ROC, PR, trade-off, confusion, calibration, coefficients.
+    await open('report', classifierReportHtml(), 9, 'report.png');
   });
 
   it('a 30-feature classifier report draws its 2-D slice and every chart', async () => {
-    await open('report-wide', wideClassifierReportHtml(), 8, 'report-wide.png');
+    await open('report-wide', wideClassifierReportHtml(), 9, 'report-wide.png');
   });
 
   it('a three-class report draws the confusion matrix, one ROC per class and per-class coefficients', async () => {

@@ -1,12 +1,13 @@
 import { LogitRangeError, LogitTypeError, describe } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import { asLabels, asMatrix, type Label, type MatrixLike } from '../core/validate.js';
+import { calibrationCurve } from '../metrics/calibrationCurve.js';
 import { accuracyScore } from '../metrics/classification.js';
 import { confusionMatrix } from '../metrics/confusion.js';
 import { logLoss } from '../metrics/probabilistic.js';
 import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../metrics/ranking.js';
 import { thresholdSweep, type ThresholdRow } from '../metrics/thresholdSweep.js';
-import { plotCalibrationCurve, type CalibrationCurveInput } from '../plot/calibration.js';
+import { plotCalibrationCurve } from '../plot/calibration.js';
 import { plotCoefficients } from '../plot/coefficients.js';
 import { plotConfusionMatrix } from '../plot/confusionMatrix.js';
 import { plotDecisionBoundary } from '../plot/decisionBoundary.js';
@@ -57,8 +58,8 @@ export interface ClassifierReportInput {
   modelName?: string;
   /** 95 % intervals for the coefficients (binary models), in coefficient order. */
   coefIntervals?: { lo: ArrayLike<number>; hi: ArrayLike<number> };
-  /** The reliability curve of the test predictions (`calibrationCurve` from the metrics module). */
-  calibration?: CalibrationCurveInput;
+  /** Bins of the calibration curve (default 10, equal width, as scikit-learn's `calibration_curve`). */
+  calibrationBins?: number;
   /** Seed of the charts' jitter and subsampling (default 0). */
   seed?: number;
 }
@@ -91,7 +92,7 @@ function linearScores(model: ReportClassifier, X: Matrix, p: Float64Array): { z:
 /**
  * The sections of a classifier's report, computed from the fitted model and the held-out
  * split: data summary, loss curve, sigmoid, decision boundary, ROC, precision-recall,
- * threshold trade-off (chart and table), confusion matrix, calibration, coefficients. Binary
+ * threshold trade-off (chart and table), confusion matrix, calibration curve, coefficients. Binary
  * models get every section; models with more classes get the summary, loss, confusion matrix
  * and coefficients (ROC, PR and threshold charts are for one positive class).
  * Cost: one predictProba on XTest and one on an 80 × 80 grid, O(n log n) metrics.
@@ -261,14 +262,14 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
       lead: `Test predictions at threshold ${fmt(t, 2)}: rows are the true class, columns the prediction; percentages are shares of the true class (recall on the diagonal).`,
       charts: [plotConfusionMatrix({ matrix: cm, labels: classes }, { id: 'chart-confusion', showTitle: false, embedStyle: false })],
     });
-    if (input.calibration) {
-      sections.push({
-        id: 'calibration',
-        title: 'Calibration',
-        lead: 'Observed share of positives against the mean predicted probability in each bin: on the diagonal, a predicted 70 % comes true 70 % of the time.',
-        charts: [plotCalibrationCurve(input.calibration, { id: 'chart-calibration', showTitle: false, embedStyle: false })],
-      });
-    }
+    const nBins = input.calibrationBins ?? 10;
+    const cal = calibrationCurve(y, p, { nBins, posLabel: pos });
+    sections.push({
+      id: 'calibration',
+      title: 'Calibration',
+      lead: `Observed share of ${classNames[1]} against the mean predicted probability in each of ${nBins} equal-width bins (empty bins left out): on the diagonal, a predicted 70 % comes true 70 % of the time. Marker area shows how many test samples fall in the bin.`,
+      charts: [plotCalibrationCurve(cal, { id: 'chart-calibration', showTitle: false, embedStyle: false })],
+    });
     if (coefRow) {
       const intercept = model.intercept && model.intercept.length > 0 ? model.intercept[0] : undefined;
       sections.push({
