@@ -58,7 +58,7 @@ export interface ClassifierReportInput {
   modelName?: string;
   /** 95 % intervals for the coefficients (binary models), in coefficient order. */
   coefIntervals?: { lo: ArrayLike<number>; hi: ArrayLike<number> };
-  /** Bins of the calibration curve (default 10, equal width, as scikit-learn's `calibration_curve`). */
+  /** Equal-width bins of the calibration curve (default: scikit-learn's 5 below 500 test rows, 10 from 500 on, so bins are not mostly noise). */
   calibrationBins?: number;
   /** Seed of the charts' jitter and subsampling (default 0). */
   seed?: number;
@@ -262,7 +262,7 @@ export function classifierReportSections(input: ClassifierReportInput): { sectio
       lead: `Test predictions at threshold ${fmt(t, 2)}: rows are the true class, columns the prediction; percentages are shares of the true class (recall on the diagonal).`,
       charts: [plotConfusionMatrix({ matrix: cm, labels: classes }, { id: 'chart-confusion', showTitle: false, embedStyle: false })],
     });
-    const nBins = input.calibrationBins ?? 10;
+    const nBins = input.calibrationBins ?? (y.length < 500 ? 5 : 10);
     const cal = calibrationCurve(y, p, { nBins, posLabel: pos });
     sections.push({
       id: 'calibration',
