@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { isLogitError } from '../core/errors.js';
-import { readCsv, readJson, readParquet } from '../io/index.js';
 import type { Table } from '../table/table.js';
 import { CliError, dataError, inFile, usageError } from './errors.js';
 import { STDIO } from './output.js';
@@ -65,19 +64,20 @@ export async function readTable(path: string, given: TableFormat | undefined): P
   }
 }
 
+/** Each reader (and its parser package) is loaded only when its format is read: start-up matters for a command line. */
 async function readFormat(file: string, format: TableFormat, shownAs: string): Promise<Table> {
   try {
     switch (format) {
       case 'csv':
-        return await readCsv(file);
+        return await (await import('../io/csv.js')).readCsv(file);
       case 'tsv':
-        return await readCsv(file, { delimiter: '\t' });
+        return await (await import('../io/csv.js')).readCsv(file, { delimiter: '\t' });
       case 'json':
-        return await readJson(file, { format: 'array' });
+        return await (await import('../io/json.js')).readJson(file, { format: 'array' });
       case 'ndjson':
-        return await readJson(file, { format: 'ndjson' });
+        return await (await import('../io/json.js')).readJson(file, { format: 'ndjson' });
       case 'parquet':
-        return await readParquet(file);
+        return await (await import('../io/parquet.js')).readParquet(file);
     }
   } catch (e) {
     if (e instanceof CliError) throw e;

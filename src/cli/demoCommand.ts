@@ -1,7 +1,6 @@
 import { Context, type CommonOptions } from './context.js';
 import { runDemo } from './demo.js';
 import { checkWritable } from './output.js';
-import { writeReport } from './report.js';
 
 export interface DemoCommandOptions extends CommonOptions {
   out: string;
@@ -23,6 +22,7 @@ export async function demoCommand(options: DemoCommandOptions): Promise<void> {
   progress.done({ nIter: r.nIter, converged: r.converged });
   ctx.print(r.lines);
   if (options.report) {
+    const { writeReport } = await import('./report.js');
     const m = r.model;
     const n = r.XTrain.rows + r.XTest.rows;
     const counts = new Map<string, number>();

@@ -10,7 +10,6 @@ import { loadedModel } from './model.js';
 import { readModelDocument } from './modelFile.js';
 import { checkWritable } from './output.js';
 import { designOf } from './predictCommand.js';
-import { tableModelReport, tableSummary, writeReport } from './report.js';
 import { evaluationLines } from './summaryText.js';
 
 export interface EvaluateOptions extends CommonOptions {
@@ -55,6 +54,7 @@ export async function evaluateCommand(modelFile: string, data: string, options: 
     throw e;
   }
   if (options.report !== undefined) {
+    const { tableModelReport, tableSummary, writeReport } = await import('./report.js');
     const title = `logit evaluate ${modelFile} on ${shown}`;
     const modelName = m.view.steps.at(-1) ?? m.view.estimator;
     const data =

@@ -21,7 +21,6 @@ import { stepNames, viewOf } from './model.js';
 import { checkWritable, writeAtomic } from './output.js';
 import type { Progress } from './progress.js';
 import type { ThresholdChoice } from './parse.js';
-import { tableModelReport, writeReport } from './report.js';
 import { evaluationLines, modelSummaryLines } from './summaryText.js';
 import { TableModel } from './tableModel.js';
 
@@ -176,6 +175,8 @@ export async function trainCommand(data: string, options: TrainOptions): Promise
 
   writeAtomic(options.out, JSON.stringify(tableModel.toJSON()) + '\n', { force, flag: '--out' });
   if (options.report !== undefined) {
+    // The chart code loads only when a report is asked for.
+    const { tableModelReport, writeReport } = await import('./report.js');
     const modelName = stepNames(tableModel).at(-1) as string;
     const split = { train: train.length, test: test.length };
     writeReport(options.report, tableModelReport(`logit train ${shown}`, tableModel, table, testTable, shown, { split, modelName, ...(thresholdReason !== undefined ? { thresholdReason } : {}) }), force);
