@@ -115,20 +115,21 @@ async function mlLogisticRegression() {
   // rest (target 1), so its weights give P(class 1) = σ(X·w) with no intercept.
   let model;
   const m = measure(() => {
-    model = new LogisticRegression();
+    // --quick (smoke runs only): 500 steps instead of 50,000, said in the note.
+    model = new LogisticRegression(task.quick ? { numSteps: 500 } : {});
     model.train(Xm, Y);
     return model;
   }, 0);
   const w = model.classifiers[0].weights.to1DArray();
-  return { ...m, times: [m.warmupMs], warmupMs: null, coef: [w], intercept: [0], nIter: model.numSteps, converged: null, note: 'defaults, one run (no warm-up): no intercept, no penalty' };
+  return { ...m, times: [m.warmupMs], warmupMs: null, coef: [w], intercept: [0], nIter: model.numSteps, converged: null, note: `${task.quick ? 'numSteps 500 (--quick)' : 'defaults'}, one run (no warm-up): no intercept, no penalty` };
 }
 
 async function tfjs(backend) {
-  const tf = await import('@tensorflow/tfjs-core');
-  await import('@tensorflow/tfjs-backend-cpu');
+  // The CommonJS builds: tfjs registers its gradients there, and the wasm backend shares its core.
+  const req = createRequire(import.meta.url);
+  const tf = req('@tensorflow/tfjs');
   if (backend === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const req = createRequire(import.meta.url);
+    const wasm = req('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(`${dirname(req.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
   }
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} unavailable`);
@@ -215,7 +216,7 @@ try {
   if (!run) throw new Error(`unknown JavaScript contender ${contender}`);
   const r = await run();
   delete r.out;
-  result = { status: 'ok', ...r, warnings };
+  result = { status: 'ok', ...r, warnings: [...new Set(warnings)] };
 } catch (err) {
   result = { status: 'error', error: String(err?.stack ?? err) };
 }

@@ -137,7 +137,7 @@ function makeData(key) {
 // ---- one contender in a child process -------------------------------------------------------
 function runContender(c, meta, contender, target) {
   const resultFile = join(dataDir, `result-${c.name}-${contender}.json`);
-  const task = { spec: c, meta, files: dataFiles(dataDir, c.data), contender, runs: opts.runs, resultFile, target, capMs: opts.tfjsCap * 1000 };
+  const task = { quick: opts.quick, spec: c, meta, files: dataFiles(dataDir, c.data), contender, runs: opts.runs, resultFile, target, capMs: opts.tfjsCap * 1000 };
   const taskFile = join(dataDir, `task-${c.name}-${contender}.json`);
   writeFileSync(taskFile, JSON.stringify(task));
   let cmd;

@@ -160,7 +160,7 @@ def run_task(task):
             n_iter = int(np.max(n_iter)) if n_iter is not None else None
             note = f"solver {getattr(model, 'solver', 'lstsq' if spec['model'] == 'linear' else '?')}"
             if spec["model"] == "linear" and spec["penalty"] == "l2":
-                note = f"solver {model.solver} (auto chose {getattr(model, 'solver_', model.solver)})"
+                note = f"solver {model.solver}"
             res = {"status": "ok", **m, "coef": coef.tolist(), "intercept": intercept.astype(float).tolist(), "nIter": n_iter, "note": note}
         caught = sorted({f"{x.category.__name__}: {str(x.message).splitlines()[0]}" for x in w})
     res["warnings"] = caught
