@@ -60,7 +60,11 @@ async function logit() {
   }
   const make = () => {
     if (spec.model === 'linear') return spec.penalty === 'l2' ? new lib.Ridge({ alpha: spec.alpha, onWarning }) : new lib.LinearRegression({ onWarning });
-    return new lib.LogisticRegression({ penalty: spec.penalty, C: spec.C, onWarning });
+    // 'logit-tight': scikit-learn 1.2.1's lbfgs stops when the gradient of the unscaled
+    // objective C·Σℓ + ½‖W‖² is ≤ 1e-4; logit's tol applies to that gradient divided by C·n
+    // (scikit-learn ≥ 1.4's scaling), so tol = 1e-4/(C·n) asks for the same stationarity.
+    const tol = contender === 'logit-tight' ? 1e-4 / (spec.C * n) : undefined;
+    return new lib.LogisticRegression({ penalty: spec.penalty, C: spec.C, onWarning, ...(tol === undefined ? {} : { tol }) });
   };
   if (spec.task === 'proba') {
     const model = make().fit(Xm, labels);
@@ -78,7 +82,7 @@ async function logit() {
     coef = model.coef.toArray();
     intercept = Array.from(model.intercept);
   }
-  const extra = spec.model === 'linear' ? `method ${model.method}` : `solver ${model.solver}`;
+  const extra = spec.model === 'linear' ? `method ${model.method}` : `solver ${model.solver}, tol ${model.params.tol.toPrecision(2)}`;
   return { ...m, coef, intercept, nIter: model.nIter, converged: model.converged, note: extra };
 }
 
@@ -204,6 +208,7 @@ async function tfjs(backend) {
 
 const RUNNERS = {
   logit,
+  'logit-tight': logit,
   'js-read': jsRead,
   'ml-logistic-regression': mlLogisticRegression,
   'tfjs-wasm': () => tfjs('wasm'),

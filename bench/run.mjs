@@ -230,17 +230,23 @@ function targets() {
     const lg = e.contenders.logit;
     if (!lg || lg.status !== 'ok') continue;
     if (e.task === 'fit' || e.task === 'proba') {
-      for (const [k, r] of Object.entries(e.contenders)) {
-        if (!k.startsWith('sklearn') || r.status !== 'ok') continue;
-        const ratio = r.logitRatio;
-        const noWorse = e.task === 'proba' || lg.objective <= r.objective * (1 + 1e-9) + 1e-12;
-        out.push({
-          case: e.name,
-          target: `time ≤ 0.5 × ${k}${e.task === 'fit' ? ' at an objective no worse' : ''}`,
-          value: `${ratio.toFixed(2)} ×${e.task === 'fit' ? `, objective ${noWorse ? 'no worse' : `worse by ${relativeGap(lg.objective, r.objective).toExponential(1)}`}` : ''}`,
-          met: ratio <= 0.5 && noWorse,
-          weak: ratio <= 1 && noWorse,
-        });
+      for (const v of ['logit', 'logit-tight']) {
+        const me = e.contenders[v];
+        if (me?.status !== 'ok') continue;
+        for (const [k, r] of Object.entries(e.contenders)) {
+          if (!k.startsWith('sklearn') || r.status !== 'ok') continue;
+          const ratio = me.median / r.median;
+          // "No worse": within 1e-9 relative, the rounding noise of two float64 sums over X.
+          const gap = e.task === 'fit' ? relativeGap(me.objective, r.objective) : 0;
+          const noWorse = gap <= 1e-9;
+          out.push({
+            case: e.name,
+            target: `${v} time ≤ 0.5 × ${k}${e.task === 'fit' ? ' at an objective no worse' : ''}`,
+            value: `${ratio.toFixed(2)} ×${e.task === 'fit' ? `, objective ${noWorse ? (gap < -1e-9 ? `better by ${(-gap).toExponential(1)}` : 'equal or better') : `worse by ${gap.toExponential(1)}`}` : ''}`,
+            met: ratio <= 0.5 && noWorse,
+            weak: ratio <= 1 && noWorse,
+          });
+        }
       }
     }
     if (e.task === 'fit' && lg.peakRssMB !== null && lg.peakRssMB !== undefined) {
@@ -297,7 +303,7 @@ function machine() {
     node: process.version,
     logit: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
     python: python ?? { unavailable: pythonWhyNot },
-    peers: { 'ml-logistic-regression': version('ml-logistic-regression'), '@tensorflow/tfjs-core': version('@tensorflow/tfjs-core'), '@tensorflow/tfjs-backend-wasm': version('@tensorflow/tfjs-backend-wasm') },
+    peers: { 'ml-logistic-regression': version('ml-logistic-regression'), '@tensorflow/tfjs': version('@tensorflow/tfjs'), '@tensorflow/tfjs-backend-wasm': version('@tensorflow/tfjs-backend-wasm') },
     date: new Date().toISOString(),
   };
 }
@@ -318,7 +324,7 @@ function markdown(env) {
   L.push(`- Node ${env.node}; logit ${env.logit} (dist/ of this checkout)`);
   if (python) L.push(`- Python ${python.python}, scikit-learn ${python.sklearn}, numpy ${python.numpy}, scipy ${python.scipy}; BLAS: ${python.openblas ?? 'unknown'}`);
   else L.push(`- scikit-learn: skipped (${pythonWhyNot})`);
-  L.push(`- ml-logistic-regression ${env.peers['ml-logistic-regression'] ?? '(not installed)'}; @tensorflow/tfjs-core ${env.peers['@tensorflow/tfjs-core'] ?? '(not installed)'} with tfjs-backend-cpu and tfjs-backend-wasm ${env.peers['@tensorflow/tfjs-backend-wasm'] ?? '(not installed)'}`, '');
+  L.push(`- ml-logistic-regression ${env.peers['ml-logistic-regression'] ?? '(not installed)'}; @tensorflow/tfjs ${env.peers['@tensorflow/tfjs'] ?? '(not installed)'} (cpu backend) and @tensorflow/tfjs-backend-wasm ${env.peers['@tensorflow/tfjs-backend-wasm'] ?? '(not installed)'}`, '');
   L.push('## Results', '');
   L.push(
     'Time: median [min, max] of the timed runs, milliseconds (for `predict-proba` the call, for `kernel` one pass). Objective: scikit-learn\'s objective (C·Σℓ + ½‖W‖², C·Σℓ + ‖W‖₁, Σr², Σr² + α‖w‖²) computed by one JavaScript function (bench/objective.mjs) on each contender\'s coefficients; gap: relative to the best any contender reached. Peak: VmHWM of the contender\'s own process during its warm-up call (reset just before it), with the RSS before the call in parentheses. logit ÷: logit\'s median over this contender\'s median (< 1: logit faster).',
@@ -352,8 +358,10 @@ function markdown(env) {
   L.push(
     '- Data: every dataset is made once per invocation with a fixed seed (logit\'s `makeClassification` / `makeRegression`, the bundled breast cancer set, scikit-learn\'s `load_digits`), written to /tmp as float64 files, and read by every contender (numpy.fromfile on the Python side), so all of them fit the same numbers. Sizes and seeds: bench/data.mjs.',
     '- Every (case, contender) runs in its own process; timings exclude loading and converting the data. scikit-learn runs with its defaults apart from the penalty, C and solver named; logit with its defaults apart from penalty and C (`solver: auto`, `tol 1e-4`, `maxIter 100`), `Ridge`/`LinearRegression` with defaults.',
+    "- `logit` runs with its defaults (tol 1e-4 on the gradient of the objective divided by C·n, scikit-learn ≥ 1.4's scaling). scikit-learn 1.2.1's lbfgs applies tol 1e-4 to the gradient of the unscaled objective, n times stricter, so on large n it stops closer to the optimum; `logit-tight` (tol = 1e-4/(C·n)) asks logit for that same stationarity. The time targets are judged for both, with \"objective no worse\" meaning within 1e-9 relative.",
+    '- The memory target is judged as the size of X plus what the fit adds to the process\'s RSS (peak during the warm-up fit minus the RSS before it): the runtime\'s own baseline (Node about 50 MB, Python with scikit-learn about 100 MB) is not the fit\'s doing. The process peak is shown too.',
     '- ml-logistic-regression runs its defaults once (no warm-up, 50,000 full-batch gradient steps, no intercept, no penalty) under a time limit; its objective is evaluated with the intercept at 0.',
-    '- TensorFlow.js (tfjs-core with the wasm and cpu backends; tfjs-node needs a native download and is not usable here) trains a sigmoid dense layer full batch with Adam in float32 until its float64 objective is within 1e-6 relative of logit\'s, or the time cap; its time is the time to that point.',
+    '- TensorFlow.js (@tensorflow/tfjs with its cpu backend, and the wasm backend; tfjs-node needs a native download and is not usable here) trains a sigmoid dense layer full batch with Adam in float32 until its float64 objective is within 1e-6 relative of logit\'s, or the time cap; its time is the time to that point.',
     '- liblinear penalises the intercept (intercept_scaling), so under the common objective its solution scores slightly above the optimum.',
     '- The kernel case times one call of `kernels.binaryLogisticPass` (loss and gradient, one fused pass over 100k × 100 float64) against a JavaScript loop that only sums X (the memory-bandwidth reference), and numpy\'s two BLAS passes for comparison.',
   );
