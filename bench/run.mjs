@@ -20,7 +20,7 @@
 // computed by one function (objective.mjs) on the coefficients it returns.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, dataFiles, datasets, isPython, readF64, readMeta, writeF64 } from './data.mjs';
@@ -321,6 +321,8 @@ function machine() {
     peers: { 'ml-logistic-regression': version('ml-logistic-regression'), '@tensorflow/tfjs': version('@tensorflow/tfjs'), '@tensorflow/tfjs-backend-wasm': version('@tensorflow/tfjs-backend-wasm') },
     date: new Date().toISOString(),
     runs: opts.runs,
+    // 1-minute load average when the report was written: on a shared machine, the noise level.
+    loadAverage: loadavg()[0],
   };
 }
 
@@ -342,7 +344,7 @@ function markdown(env, goals, partial, cases) {
     '',
   );
   L.push('## Machine', '');
-  L.push(`- CPU: ${env.cpu}, ${env.cores} cores; memory ${env.memoryGB} GB`);
+  L.push(`- CPU: ${env.cpu}, ${env.cores} cores; memory ${env.memoryGB} GB${env.loadAverage !== undefined ? `; load average ${env.loadAverage.toFixed(1)} when written` : ''}`);
   L.push(`- Node ${env.node}; logit ${env.logit} (dist/ of this checkout)`);
   if (python) L.push(`- Python ${python.python}, scikit-learn ${python.sklearn}, numpy ${python.numpy}, scipy ${python.scipy}; BLAS: ${python.openblas ?? 'unknown'}`);
   else L.push(`- scikit-learn: skipped (${env.python?.unavailable})`);
