@@ -12,6 +12,8 @@
 //   --ml-timeout S   ml-logistic-regression time limit in seconds (default 300)
 //   --keep-data      keep the generated data files in /tmp
 //   --render a.json,b.json  write one Markdown report from earlier --json outputs (no measuring)
+//   --reuse DIR      resume an interrupted run from its data folder (kept by --keep-data or a
+//                    kill): its data files and every finished contender's result are reused
 //
 // Each dataset is generated once with a fixed seed (logit's generators, or scikit-learn's
 // load_digits exported by Python) and written to /tmp as float64 files that every contender
@@ -48,6 +50,7 @@ function parseArgs(argv) {
     else if (a === '--ml-timeout') o.mlTimeout = Number(val());
     else if (a === '--keep-data') o.keepData = true;
     else if (a === '--render') o.render = val().split(',').filter(Boolean);
+    else if (a === '--reuse') o.reuse = val();
     else throw new Error(`unknown option ${a} (see the top of bench/run.mjs)`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error(`--runs must be an integer ≥ 1; received ${o.runs}`);
@@ -94,7 +97,8 @@ if (needPython && opts.python !== 'none') {
 } else if (opts.python === 'none') pythonWhyNot = '--python none';
 
 // ---- data -----------------------------------------------------------------------------------
-const dataDir = mkdtempSync(join(tmpdir(), 'logit-bench-'));
+const dataDir = opts.reuse ?? mkdtempSync(join(tmpdir(), 'logit-bench-'));
+log(`data folder ${dataDir}`);
 const DATA = datasets(opts.quick);
 const made = new Map(); // key -> meta, or { error }
 
@@ -104,7 +108,8 @@ function makeData(key) {
   const files = dataFiles(dataDir, key);
   const t0 = performance.now();
   let meta;
-  if (spec.gen === 'digits') {
+  if (opts.reuse && existsSync(files.meta)) meta = readMeta(dataDir, key);
+  else if (spec.gen === 'digits') {
     if (python === null) {
       meta = { error: `needs scikit-learn's load_digits (${pythonWhyNot})` };
       made.set(key, meta);
@@ -151,6 +156,10 @@ function makeData(key) {
 // ---- one contender in a child process -------------------------------------------------------
 function runContender(c, meta, contender, target) {
   const resultFile = join(dataDir, `result-${c.name}-${contender}.json`);
+  if (opts.reuse && existsSync(resultFile)) {
+    log(`${c.name}: ${contender} reused from ${resultFile}`);
+    return JSON.parse(readFileSync(resultFile, 'utf8'));
+  }
   const task = { quick: opts.quick, spec: c, meta, files: dataFiles(dataDir, c.data), contender, runs: opts.runs, resultFile, target, capMs: opts.tfjsCap * 1000 };
   const taskFile = join(dataDir, `task-${c.name}-${contender}.json`);
   writeFileSync(taskFile, JSON.stringify(task));
@@ -237,7 +246,7 @@ for (const c of selectedCases) {
   // A partial report after every case, so a run stopped halfway still leaves its numbers.
   if (opts.out !== 'none') writeFileSync(opts.out, markdown(machine(), targets(), `partial: ${results.length} of ${selectedCases.length} cases done`, results));
 }
-if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
+if (!opts.keepData && !opts.reuse) rmSync(dataDir, { recursive: true, force: true });
 
 // ---- targets --------------------------------------------------------------------------------
 function targets() {
