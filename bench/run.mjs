@@ -14,6 +14,7 @@
 //   --render a.json,b.json  write one Markdown report from earlier --json outputs (no measuring)
 //   --reuse DIR      resume an interrupted run from its data folder (kept by --keep-data or a
 //                    kill): its data files and every finished contender's result are reused
+//   --no-new         with --reuse: report contenders that had not finished as interrupted
 //
 // Each dataset is generated once with a fixed seed (logit's generators, or scikit-learn's
 // load_digits exported by Python) and written to /tmp as float64 files that every contender
@@ -51,6 +52,7 @@ function parseArgs(argv) {
     else if (a === '--keep-data') o.keepData = true;
     else if (a === '--render') o.render = val().split(',').filter(Boolean);
     else if (a === '--reuse') o.reuse = val();
+    else if (a === '--no-new') o.noNew = true;
     else throw new Error(`unknown option ${a} (see the top of bench/run.mjs)`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error(`--runs must be an integer ≥ 1; received ${o.runs}`);
@@ -160,6 +162,7 @@ function runContender(c, meta, contender, target) {
     log(`${c.name}: ${contender} reused from ${resultFile}`);
     return JSON.parse(readFileSync(resultFile, 'utf8'));
   }
+  if (opts.noNew) return { status: 'interrupted', error: 'the run was stopped before this contender finished (machine time ran out)' };
   const task = { quick: opts.quick, spec: c, meta, files: dataFiles(dataDir, c.data), contender, runs: opts.runs, resultFile, target, capMs: opts.tfjsCap * 1000 };
   const taskFile = join(dataDir, `task-${c.name}-${contender}.json`);
   writeFileSync(taskFile, JSON.stringify(task));
@@ -201,6 +204,10 @@ for (const c of selectedCases) {
   results.push(entry);
   if (contenders.length === 0) {
     entry.skipped = 'no selected contender';
+    continue;
+  }
+  if (opts.noNew && !existsSync(dataFiles(dataDir, c.data).meta)) {
+    entry.skipped = 'interrupted: the run was stopped before this case started';
     continue;
   }
   const meta = makeData(c.data);
