@@ -40,7 +40,8 @@ export interface ClassificationReport {
 /**
  * Per-class precision, recall, F1 and support plus their averages, scikit-learn's
  * `classification_report`, as an object and as its fixed-width text table. Numbers in the
- * text are rounded half to even like Python's format. Cost: O(n + K).
+ * text are rounded half to even like Python's format. Row names are String(label), so
+ * booleans print as true/false where Python prints True/False. Cost: O(n + K).
  */
 export function classificationReport(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, options: ClassificationReportOptions = {}): ClassificationReport {
   const o = check.rejectUnknownOptions(options, ['labels', 'targetNames', 'sampleWeight', 'digits', 'zeroDivision'], 'classificationReport');

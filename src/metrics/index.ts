@@ -44,3 +44,5 @@ export {
   type ClfCurve,
 } from './ranking.js';
 export { logLoss, brierScoreLoss, type LogLossOptions, type BrierScoreOptions } from './probabilistic.js';
+export { tuneThreshold, type TuneThresholdOptions, type TunedThreshold, type ThresholdObjective } from './tuneThreshold.js';
+export { calibrationCurve, type CalibrationCurve, type CalibrationCurveOptions } from './calibrationCurve.js';

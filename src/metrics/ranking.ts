@@ -2,6 +2,7 @@ import { LogitRangeError, describe } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import { asLabels, compareLabels, uniqueLabels, type Label } from '../core/validate.js';
+import { argsortAscending } from './argsort.js';
 import { binaryTargets, checkProbabilityRows, isTwoDimensional, scoreMatrix, scoreVector, weights } from './inputs.js';
 
 /** Scores for one sample each: an array, or an n × 1 / n × 2 matrix (second column taken). */
@@ -16,34 +17,37 @@ export interface ClfCurve {
 
 /**
  * For each distinct score t (descending): tps = Σ sᵢ·[yᵢ = 1, scoreᵢ ≥ t], fps likewise for
- * yᵢ = 0. Ties share one point. The stable descending order matches numpy's
- * `argsort(kind="mergesort")[::-1]`, so weighted sums add in scikit-learn's order.
- * Cost: O(n log n).
+ * yᵢ = 0 (scikit-learn's _binary_clf_curve). Ties share one point. The order is numpy's
+ * `argsort(kind="mergesort")[::-1]` (descending score, ties by descending index), so weighted
+ * sums add in scikit-learn's order; the sort is a radix sort (see argsortAscending).
+ * Cost: O(n).
  */
 export function binaryClfCurve(y: Uint8Array, score: Float64Array, sw: Float64Array | null): ClfCurve {
   const n = y.length;
-  // numpy's reversed stable ascending sort: descending score, ties by descending index.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b] - score[a] || b - a);
-  const fps: number[] = [];
-  const tps: number[] = [];
-  const th: number[] = [];
+  const asc = argsortAscending(score);
+  const fps = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const th = new Float64Array(n);
+  let m = 0;
   let tp = 0;
   let fp = 0;
-  let count = 0;
+  let next = n > 0 ? score[asc[n - 1]] : 0;
   for (let k = 0; k < n; k++) {
-    const i = order[k];
+    const i = asc[n - 1 - k];
+    const v = next;
+    if (k < n - 1) next = score[asc[n - 2 - k]];
     const w = sw === null ? 1 : sw[i];
     if (y[i] === 1) tp += w;
     else if (sw !== null) fp += w;
-    count++;
-    if (k === n - 1 || score[order[k + 1]] !== score[i]) {
-      tps.push(tp);
+    if (k === n - 1 || next !== v) {
+      tps[m] = tp;
       // Unweighted, scikit-learn takes fps = (k + 1) − tps rather than a second cumulative sum.
-      fps.push(sw === null ? count - tp : fp);
-      th.push(score[i]);
+      fps[m] = sw === null ? k + 1 - tp : fp;
+      th[m] = v;
+      m++;
     }
   }
-  return { fps: Float64Array.from(fps), tps: Float64Array.from(tps), thresholds: Float64Array.from(th) };
+  return { fps: fps.slice(0, m), tps: tps.slice(0, m), thresholds: th.slice(0, m) };
 }
 
 export interface RocCurveOptions {
@@ -99,14 +103,20 @@ function rocFromTargets(y: Uint8Array, s: Float64Array, sw: Float64Array | null,
     });
   }
   if (drop && m > 2) {
-    const keep: number[] = [0];
-    for (let k = 1; k < m - 1; k++) {
-      if (fps[k + 1] - fps[k] - (fps[k] - fps[k - 1]) !== 0 || tps[k + 1] - tps[k] - (tps[k] - tps[k - 1]) !== 0) keep.push(k);
+    // Keep the ends and every corner: a non-zero second difference of fps or tps.
+    let kept = 1;
+    for (let k = 1; k < m; k++) {
+      if (k === m - 1 || fps[k + 1] - fps[k] - (fps[k] - fps[k - 1]) !== 0 || tps[k + 1] - tps[k] - (tps[k] - tps[k - 1]) !== 0) {
+        // Compact in place: kept ≤ k, so nothing still needed is overwritten.
+        fps[kept] = fps[k];
+        tps[kept] = tps[k];
+        thresholds[kept] = thresholds[k];
+        kept++;
+      }
     }
-    keep.push(m - 1);
-    fps = Float64Array.from(keep, (k) => fps[k]);
-    tps = Float64Array.from(keep, (k) => tps[k]);
-    thresholds = Float64Array.from(keep, (k) => thresholds[k]);
+    fps = fps.subarray(0, kept);
+    tps = tps.subarray(0, kept);
+    thresholds = thresholds.subarray(0, kept);
   }
   const L = fps.length + 1;
   const fpr = new Float64Array(L);

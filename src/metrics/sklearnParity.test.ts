@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, fixture } from '../../test/helpers.js';
 import type { Label } from '../core/validate.js';
+import { calibrationCurve } from './calibrationCurve.js';
 import { accuracyScore } from './classification.js';
 import { classificationReport } from './classificationReport.js';
 import { balancedAccuracyScore, confusionMatrix, matthewsCorrcoef } from './confusion.js';
@@ -25,7 +26,7 @@ interface ReportEntry {
 }
 interface Case {
   name: string;
-  kind: 'binary' | 'multiclass' | 'regression';
+  kind: 'binary' | 'multiclass' | 'regression' | 'calibration';
   yTrue: Label[];
   yScore: number[] | number[][];
   yPred: Label[];
@@ -104,6 +105,16 @@ describe('metrics agree with scikit-learn to 1e-12 (fixtures/metrics.json)', () 
     const w = c.sampleWeight === null ? {} : { sampleWeight: c.sampleWeight };
     const e = c.expected;
     it(`${c.kind}: ${c.name}`, () => {
+      if (c.kind === 'calibration') {
+        for (const [key, exp] of Object.entries(e as unknown as Record<string, { probTrue: number[]; probPred: number[] }>)) {
+          const [strategy, nBins] = key.split('|');
+          const opts = { strategy: strategy as 'uniform', nBins: Number(nBins), ...(c.posLabel == null ? {} : { posLabel: c.posLabel }) };
+          const cc = calibrationCurve(c.yTrue, c.yScore as number[], opts);
+          close(cc.probTrue, exp.probTrue, `${key} probTrue`);
+          close(cc.probPred, exp.probPred, `${key} probPred`);
+        }
+        return;
+      }
       if (c.kind === 'regression') {
         const yt = c.yTrue as number[];
         const yp = c.yPred as number[];

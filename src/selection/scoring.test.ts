@@ -4,8 +4,10 @@ import { LinearRegression } from '../models/linearRegression.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
 import { Matrix } from '../core/matrix.js';
 import { accuracyScore } from '../metrics/classification.js';
-import { logLoss } from '../metrics/probabilistic.js';
-import { rocAucScore } from '../metrics/ranking.js';
+import { brierScoreLoss, logLoss } from '../metrics/probabilistic.js';
+import { averagePrecisionScore, rocAucScore } from '../metrics/ranking.js';
+import { balancedAccuracyScore, matthewsCorrcoef } from '../metrics/confusion.js';
+import { f1Score, precisionScore, recallScore } from '../metrics/prf.js';
 import { r2Score, meanSquaredError } from '../metrics/regression.js';
 import { getScorer, scorerNames } from './scoring.js';
 
@@ -24,6 +26,19 @@ describe('getScorer', () => {
     // Binary AUC ranks by the decision function; the probabilities rank the same way.
     expect(getScorer('roc_auc')(binary, X, yb)).toBeCloseTo(rocAucScore(yb, binary.predictProba(X).column(1)), 14);
     expect(getScorer(undefined)(multi, X, y)).toBe(multi.score(X, y));
+  });
+
+  it('binary label and probability scorers: string labels take the model’s classes[1] as positive', () => {
+    const pred = binary.predict(X);
+    const P = binary.predictProba(X);
+    expect(binary.classes).toEqual(['other', 'setosa']);
+    expect(getScorer('f1')(binary, X, yb)).toBe(f1Score(yb, pred, { posLabel: 'setosa' }));
+    expect(getScorer('precision_macro')(binary, X, yb)).toBe(precisionScore(yb, pred, { average: 'macro' }));
+    expect(getScorer('recall_weighted')(multi, X, y)).toBe(recallScore(y, multi.predict(X), { average: 'weighted' }));
+    expect(getScorer('neg_brier_score')(binary, X, yb)).toBe(-brierScoreLoss(yb, P.column(1), { posLabel: 'setosa' }));
+    expect(getScorer('average_precision')(binary, X, yb)).toBeCloseTo(averagePrecisionScore(yb, P.column(1), { posLabel: 'setosa' }), 14);
+    expect(getScorer('balanced_accuracy')(multi, X, y)).toBe(balancedAccuracyScore(y, multi.predict(X)));
+    expect(getScorer('matthews_corrcoef')(multi, X, y)).toBe(matthewsCorrcoef(y, multi.predict(X)));
   });
 
   it('pass sampleWeight through', () => {

@@ -2,9 +2,11 @@ import { LogitRangeError, LogitTypeError, describe } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import { compareLabels, type Label } from '../core/validate.js';
 import { accuracyScore } from '../metrics/classification.js';
+import { balancedAccuracyScore, matthewsCorrcoef } from '../metrics/confusion.js';
+import { f1Score, precisionScore, recallScore } from '../metrics/prf.js';
 import { brierScoreLoss, logLoss } from '../metrics/probabilistic.js';
 import { averagePrecisionScore, rocAucScore } from '../metrics/ranking.js';
-import { meanSquaredError, r2Score } from '../metrics/regression.js';
+import { explainedVarianceScore, meanAbsoluteError, meanSquaredError, r2Score, rootMeanSquaredError } from '../metrics/regression.js';
 
 /**
  * What a scorer needs from a fitted model: `predict`, and for probability or ranking scorers
@@ -98,8 +100,36 @@ function aucScorer(multiClass: 'ovr' | 'ovo', average: 'macro' | 'weighted') {
     };
 }
 
+/** precision / recall / f1 scorers: binary on the positive label, or averaged over the model's classes. */
+function prfScorer(field: 'precision' | 'recall' | 'f1', average: 'binary' | 'macro' | 'micro' | 'weighted') {
+  return (name: string): Scorer =>
+    (model, X, y, w) => {
+      const opts =
+        average === 'binary'
+          ? { average, posLabel: positiveLabel(model, name), ...sw(w) }
+          : { average, labels: [...modelClasses(model, name)], ...sw(w) };
+      const pred = predicted(model, X);
+      if (field === 'f1') return f1Score(y, pred, opts) as number;
+      return (field === 'precision' ? precisionScore(y, pred, opts) : recallScore(y, pred, opts)) as number;
+    };
+}
+
 const REGISTRY: Registry = {
   accuracy: () => (model, X, y, w) => accuracyScore(y, predicted(model, X), sw(w)),
+  balanced_accuracy: () => (model, X, y, w) => balancedAccuracyScore(y, predicted(model, X), sw(w)),
+  matthews_corrcoef: () => (model, X, y, w) => matthewsCorrcoef(y, predicted(model, X), sw(w)),
+  f1: prfScorer('f1', 'binary'),
+  f1_macro: prfScorer('f1', 'macro'),
+  f1_micro: prfScorer('f1', 'micro'),
+  f1_weighted: prfScorer('f1', 'weighted'),
+  precision: prfScorer('precision', 'binary'),
+  precision_macro: prfScorer('precision', 'macro'),
+  precision_micro: prfScorer('precision', 'micro'),
+  precision_weighted: prfScorer('precision', 'weighted'),
+  recall: prfScorer('recall', 'binary'),
+  recall_macro: prfScorer('recall', 'macro'),
+  recall_micro: prfScorer('recall', 'micro'),
+  recall_weighted: prfScorer('recall', 'weighted'),
   roc_auc: (name) => (model, X, y, w) => rocAucScore(y, rankingScores(model, X, name), sw(w)),
   roc_auc_ovr: aucScorer('ovr', 'macro'),
   roc_auc_ovo: aucScorer('ovo', 'macro'),
@@ -115,6 +145,9 @@ const REGISTRY: Registry = {
   },
   r2: (name) => (model, X, y, w) => r2Score(assertNumbers(y, name), numeric(model, X), sw(w)),
   neg_mean_squared_error: (name) => (model, X, y, w) => -meanSquaredError(assertNumbers(y, name), numeric(model, X), sw(w)),
+  neg_root_mean_squared_error: (name) => (model, X, y, w) => -rootMeanSquaredError(assertNumbers(y, name), numeric(model, X), sw(w)),
+  neg_mean_absolute_error: (name) => (model, X, y, w) => -meanAbsoluteError(assertNumbers(y, name), numeric(model, X), sw(w)),
+  explained_variance: (name) => (model, X, y, w) => explainedVarianceScore(assertNumbers(y, name), numeric(model, X), sw(w)),
 };
 
 /** The scikit-learn scorer names logit knows. */
