@@ -8,19 +8,91 @@
 // Every kernel performs exactly the floating-point operations of its TypeScript twin in
 // src/kernels/fusedTs.ts, in the same order (the dot products use eight accumulators, lanes of
 // four f64x2 vectors, combined as ((s0+s4)+(s2+s6)) + ((s1+s5)+(s3+s7)), then the tail; wasm
-// has no fused multiply-add, so each product is rounded as in JavaScript), and exp, log and
-// log1p are the host's Math functions, imported: results agree bit for bit with the
-// TypeScript path. (AssemblyScript's own musl-derived exp is about 1 ns per call faster but
-// rounds differently in the last ulp, which a fit amplifies to ~1e-11.)
+// has no fused multiply-add, so each product is rounded as in JavaScript), and exp, log1p and
+// log are the functions of src/kernels/elementary.ts, repeated here operation for operation:
+// results agree bit for bit with the TypeScript path. (Importing the host's Math.exp instead
+// costs a wasm-to-JS transition per call, about half the time of a 100-feature binary pass.)
 //
 // Pointers are byte offsets into linear memory; arrays are f64 unless named otherwise.
 
+const LOG2E: f64 = 1.4426950408889634;
+const LN2_HI: f64 = 0.6931471803691238;
+const LN2_LO: f64 = 1.9082149292705877e-10;
+const LN2: f64 = 0.6931471805599453;
+const SQRT2: f64 = 1.4142135623730951;
+const SQRT2_MINUS_1: f64 = 0.41421356237309503;
+const TWO_M64: f64 = 5.421010862427522e-20;
+
+/** e^x for x ≤ 0; see expNonPositive in src/kernels/elementary.ts. */
 // @ts-ignore: decorator
-@external("env", "exp") declare function hostExp(x: f64): f64;
+@inline
+function expNonPositive(x: f64): f64 {
+  if (!(x >= -746)) return x == x ? 0 : x;
+  const k = Math.floor(x * LOG2E + 0.5);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let p: f64 = 1.6059043836821613e-10;
+  p = p * r + 2.08767569878681e-9;
+  p = p * r + 2.505210838544172e-8;
+  p = p * r + 2.755731922398589e-7;
+  p = p * r + 2.7557319223985893e-6;
+  p = p * r + 2.48015873015873e-5;
+  p = p * r + 1.984126984126984e-4;
+  p = p * r + 1.3888888888888889e-3;
+  p = p * r + 8.333333333333333e-3;
+  p = p * r + 4.1666666666666664e-2;
+  p = p * r + 0.16666666666666666;
+  p = p * r + 0.5;
+  p = p * r + 1;
+  p = p * r + 1;
+  let i = <i64>(-k);
+  if (i > 1020) {
+    p *= TWO_M64;
+    i -= 64;
+  }
+  return p * reinterpret<f64>((1023 - i) << 52);
+}
+
+/** 2·atanh(s) for |s| ≤ 0.172; see elementary.ts. */
 // @ts-ignore: decorator
-@external("env", "log") declare function hostLog(x: f64): f64;
+@inline
+function log2atanh(s: f64): f64 {
+  const s2 = s * s;
+  let t: f64 = 0.043478260869565216;
+  t = t * s2 + 0.047619047619047616;
+  t = t * s2 + 0.05263157894736842;
+  t = t * s2 + 0.058823529411764705;
+  t = t * s2 + 0.06666666666666667;
+  t = t * s2 + 0.07692307692307693;
+  t = t * s2 + 0.09090909090909091;
+  t = t * s2 + 0.1111111111111111;
+  t = t * s2 + 0.14285714285714285;
+  t = t * s2 + 0.2;
+  t = t * s2 + 0.3333333333333333;
+  const twoS = 2 * s;
+  return twoS + twoS * (t * s2);
+}
+
+/** log(1 + x) for 0 ≤ x ≤ 1; see log1pUnit in elementary.ts. */
 // @ts-ignore: decorator
-@external("env", "log1p") declare function hostLog1p(x: f64): f64;
+@inline
+function log1pUnit(x: f64): f64 {
+  if (x < 1e-17) return x;
+  if (x <= SQRT2_MINUS_1) return log2atanh(x / (2 + x));
+  const f = (x - 1) * 0.5;
+  return LN2 + log2atanh(f / (2 + f));
+}
+
+/** log(y) for finite y ≥ 1; see logAtLeast1 in elementary.ts. */
+function logAtLeast1(y: f64): f64 {
+  let k: f64 = 0;
+  let m = y;
+  while (m > SQRT2) {
+    m *= 0.5;
+    k++;
+  }
+  const f = m - 1;
+  return k * LN2_HI + (k * LN2_LO + log2atanh(f / (2 + f)));
+}
 
 /** First free byte after static data, for the JavaScript side's layout. */
 export function heapBase(): usize {
@@ -70,94 +142,288 @@ function axpy2(a: f64, x: usize, g: usize, d: i32): void {
   }
 }
 
+/** Second result of dot8x2 (wasm functions return one value). */
+let secondDot: f64 = 0;
+
+/**
+ * x0·w and x1·w together, each with its own eight accumulators in the order of dot8 (the w
+ * loads are shared). Returns x0·w; x1·w is left in `secondDot`.
+ */
+// @ts-ignore: decorator
+@inline
+function dot8x2(x0: usize, x1: usize, w: usize, d: i32): f64 {
+  let a = f64x2.splat(0);
+  let b = f64x2.splat(0);
+  let c = f64x2.splat(0);
+  let e = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let b1 = f64x2.splat(0);
+  let c1 = f64x2.splat(0);
+  let e1 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 7 < d; j += 8) {
+    const o = <usize>j << 3;
+    const pw = w + o;
+    const w0 = v128.load(pw);
+    const w1 = v128.load(pw, 16);
+    const w2 = v128.load(pw, 32);
+    const w3 = v128.load(pw, 48);
+    const p0 = x0 + o;
+    const p1 = x1 + o;
+    a = f64x2.add(a, f64x2.mul(v128.load(p0), w0));
+    b = f64x2.add(b, f64x2.mul(v128.load(p0, 16), w1));
+    c = f64x2.add(c, f64x2.mul(v128.load(p0, 32), w2));
+    e = f64x2.add(e, f64x2.mul(v128.load(p0, 48), w3));
+    a1 = f64x2.add(a1, f64x2.mul(v128.load(p1), w0));
+    b1 = f64x2.add(b1, f64x2.mul(v128.load(p1, 16), w1));
+    c1 = f64x2.add(c1, f64x2.mul(v128.load(p1, 32), w2));
+    e1 = f64x2.add(e1, f64x2.mul(v128.load(p1, 48), w3));
+  }
+  let r0: f64 = 0;
+  let r1: f64 = 0;
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    const wj = load<f64>(w + o);
+    r0 += load<f64>(x0 + o) * wj;
+    r1 += load<f64>(x1 + o) * wj;
+  }
+  const s0 = f64x2.add(f64x2.add(a, c), f64x2.add(b, e));
+  const s1 = f64x2.add(f64x2.add(a1, c1), f64x2.add(b1, e1));
+  secondDot = f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1) + r1;
+  return f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1) + r0;
+}
+
+/** g[j] = (g[j] + a0·x0[j]) + a1·x1[j], j < d: two row updates in the order of two axpy2 calls, one load/store of g. */
+// @ts-ignore: decorator
+@inline
+function axpy2x2(a0: f64, x0: usize, a1: f64, x1: usize, g: usize, d: i32): void {
+  const v0 = f64x2.splat(a0);
+  const v1 = f64x2.splat(a1);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const o = <usize>j << 3;
+    const pg = g + o;
+    const p0 = x0 + o;
+    const p1 = x1 + o;
+    v128.store(pg, f64x2.add(f64x2.add(v128.load(pg), f64x2.mul(v0, v128.load(p0))), f64x2.mul(v1, v128.load(p1))));
+    v128.store(pg, f64x2.add(f64x2.add(v128.load(pg, 16), f64x2.mul(v0, v128.load(p0, 16))), f64x2.mul(v1, v128.load(p1, 16))), 16);
+  }
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    store<f64>(g + o, load<f64>(g + o) + a0 * load<f64>(x0 + o) + a1 * load<f64>(x1 + o));
+  }
+}
+
+/** Adds the gradient contributions of two rows (either coefficient may be 0: that row is skipped, as in the row-at-a-time loop). */
+// @ts-ignore: decorator
+@inline
+function axpyPair(g0: f64, x0: usize, g1: f64, x1: usize, grad: usize, d: i32): void {
+  if (g0 != 0 && g1 != 0) axpy2x2(g0, x0, g1, x1, grad, d);
+  else if (g0 != 0) axpy2(g0, x0, grad, d);
+  else if (g1 != 0) axpy2(g1, x1, grad, d);
+}
+
+/** Per-row binary log-loss pieces: returns sᵢ·ℓ and leaves sᵢ·(σ − y) in `rowGrad`, sᵢσ(1−σ) in `rowCurv`. */
+let rowGrad: f64 = 0;
+let rowCurv: f64 = 0;
+// @ts-ignore: decorator
+@inline
+function binaryRow(z: f64, yi: f64, si: f64): f64 {
+  const e = expNonPositive(-Math.abs(z));
+  const inv = 1 / (1 + e);
+  let g: f64;
+  let loss: f64;
+  if (z > 0) {
+    loss = si * (log1pUnit(e) + (1 - yi) * z);
+    g = ((1 - yi) - yi * e) * inv;
+  } else {
+    loss = si * (log1pUnit(e) - yi * z);
+    g = (e * (1 - yi) - yi) * inv;
+  }
+  rowCurv = si * e * inv * inv;
+  rowGrad = g * si;
+  return loss;
+}
+
 /**
  * Binary log-loss rows [0, rows): acc[0] += Σ sᵢℓᵢ, acc[1] += Σ gᵢ (intercept gradient),
- * grad[0..d) += Σ gᵢxᵢ, hw[i] = sᵢσ(1−σ) when hw ≠ 0. sw = 0 means unit weights.
+ * grad[0..d) += Σ gᵢxᵢ, hw[i] = sᵢσ(1−σ) when hw ≠ 0. sw = 0 means unit weights. Rows go in
+ * pairs (shared loads of w and of the gradient), every sum still in row order.
  */
 export function binaryRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: usize, b: f64, grad: usize, acc: usize, hw: usize): void {
   let loss = load<f64>(acc);
   let gb = load<f64>(acc, 8);
   const rowBytes = <usize>d << 3;
-  for (let i = 0; i < rows; i++) {
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
+    const z0 = dot8x2(x0, x1, w, d) + b;
+    const z1 = secondDot + b;
+    const o = <usize>i << 3;
+    loss += binaryRow(z0, load<f64>(y + o), sw == 0 ? 1 : load<f64>(sw + o));
+    const g0 = rowGrad;
+    if (hw != 0) store<f64>(hw + o, rowCurv);
+    loss += binaryRow(z1, load<f64>(y + o, 8), sw == 0 ? 1 : load<f64>(sw + o, 8));
+    const g1 = rowGrad;
+    if (hw != 0) store<f64>(hw + o, rowCurv, 8);
+    if (g0 != 0) gb += g0;
+    if (g1 != 0) gb += g1;
+    axpyPair(g0, x0, g1, x1, grad, d);
+  }
+  if (i < rows) {
     const x = X + <usize>i * rowBytes;
-    const z = dot8(x, w, d) + b;
-    const yi = load<f64>(y + (<usize>i << 3));
-    const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
-    const e = hostExp(-Math.abs(z));
-    const inv = 1 / (1 + e);
-    let g: f64;
-    if (z > 0) {
-      loss += si * (hostLog1p(e) + (1 - yi) * z);
-      g = ((1 - yi) - yi * e) * inv;
-    } else {
-      loss += si * (hostLog1p(e) - yi * z);
-      g = (e * (1 - yi) - yi) * inv;
+    const o = <usize>i << 3;
+    loss += binaryRow(dot8(x, w, d) + b, load<f64>(y + o), sw == 0 ? 1 : load<f64>(sw + o));
+    if (hw != 0) store<f64>(hw + o, rowCurv);
+    const g = rowGrad;
+    if (g != 0) {
+      gb += g;
+      axpy2(g, x, grad, d);
     }
-    if (hw != 0) store<f64>(hw + (<usize>i << 3), si * e * inv * inv);
-    g *= si;
-    if (g == 0) continue;
-    gb += g;
-    axpy2(g, x, grad, d);
   }
   store<f64>(acc, loss);
   store<f64>(acc, gb, 8);
 }
 
-/** Squared error rows: acc[0] += Σ ½sᵢrᵢ², acc[1] += Σ sᵢrᵢ, grad += Σ sᵢrᵢxᵢ. */
+/** Squared error rows: acc[0] += Σ ½sᵢrᵢ², acc[1] += Σ sᵢrᵢ, grad += Σ sᵢrᵢxᵢ (rows in pairs, sums in row order). */
 export function squaredRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: usize, b: f64, grad: usize, acc: usize): void {
   let loss = load<f64>(acc);
   let gb = load<f64>(acc, 8);
   const rowBytes = <usize>d << 3;
-  for (let i = 0; i < rows; i++) {
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
+    const o = <usize>i << 3;
+    const r0 = dot8x2(x0, x1, w, d) + b - load<f64>(y + o);
+    const r1 = secondDot + b - load<f64>(y + o, 8);
+    const s0: f64 = sw == 0 ? 1 : load<f64>(sw + o);
+    const s1: f64 = sw == 0 ? 1 : load<f64>(sw + o, 8);
+    loss += 0.5 * s0 * r0 * r0;
+    loss += 0.5 * s1 * r1 * r1;
+    const g0 = s0 * r0;
+    const g1 = s1 * r1;
+    if (g0 != 0) gb += g0;
+    if (g1 != 0) gb += g1;
+    axpyPair(g0, x0, g1, x1, grad, d);
+  }
+  if (i < rows) {
     const x = X + <usize>i * rowBytes;
-    const r = dot8(x, w, d) + b - load<f64>(y + (<usize>i << 3));
-    const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+    const o = <usize>i << 3;
+    const r = dot8(x, w, d) + b - load<f64>(y + o);
+    const si: f64 = sw == 0 ? 1 : load<f64>(sw + o);
     loss += 0.5 * si * r * r;
     const g = si * r;
-    if (g == 0) continue;
-    gb += g;
-    axpy2(g, x, grad, d);
+    if (g != 0) {
+      gb += g;
+      axpy2(g, x, grad, d);
+    }
   }
   store<f64>(acc, loss);
   store<f64>(acc, gb, 8);
+}
+
+/** Softmax of one row's K scores in `scratch` (overwritten by e^{z−m}); returns log Σ e^z − z_y pieces: leaves the sum in `rowSum`, the max in `rowMax`. */
+let rowSum: f64 = 0;
+let rowMax: f64 = 0;
+// @ts-ignore: decorator
+@inline
+function expScores(scratch: usize, K: i32): void {
+  let m = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const z = load<f64>(scratch + (<usize>k << 3));
+    if (z > m) m = z;
+  }
+  let sum: f64 = 0;
+  for (let k = 0; k < K; k++) {
+    const p = scratch + (<usize>k << 3);
+    const e = expNonPositive(load<f64>(p) - m);
+    store<f64>(p, e);
+    sum += e;
+  }
+  rowSum = sum;
+  rowMax = m;
 }
 
 /**
  * Softmax rows, K classes: W at w (K·d), intercepts at bias (K) or 0; yIdx i32 class indices.
  * acc[0] += Σ sᵢ(lse − z_y); grad (K·d) and gbias (K, when ≠ 0) accumulate Σ gᵢₖ·(xᵢ, 1).
- * scratch holds K doubles. When prob ≠ 0, also writes pᵢₖ to prob[i·K + k] (no gradient).
+ * scratch holds 2K doubles. When prob ≠ 0, only writes pᵢₖ to prob[i·K + k] (no loss or
+ * gradient). Rows go in pairs; every sum is still in row order.
  */
 export function softmaxRows(rows: i32, d: i32, K: i32, X: usize, yIdx: usize, sw: usize, w: usize, bias: usize, grad: usize, gbias: usize, acc: usize, scratch: usize, prob: usize): void {
   let loss = load<f64>(acc);
   const rowBytes = <usize>d << 3;
-  for (let i = 0; i < rows; i++) {
-    const x = X + <usize>i * rowBytes;
-    let m = -Infinity;
+  const s1p = scratch + (<usize>K << 3);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
     for (let k = 0; k < K; k++) {
-      const z = dot8(x, w + <usize>k * rowBytes, d) + (bias == 0 ? 0 : load<f64>(bias + (<usize>k << 3)));
-      store<f64>(scratch + (<usize>k << 3), z);
-      if (z > m) m = z;
+      const bk: f64 = bias == 0 ? 0 : load<f64>(bias + (<usize>k << 3));
+      const z0 = dot8x2(x0, x1, w + <usize>k * rowBytes, d) + bk;
+      store<f64>(scratch + (<usize>k << 3), z0);
+      store<f64>(s1p + (<usize>k << 3), secondDot + bk);
     }
-    let sum: f64 = 0;
-    const yi = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2));
-    const zy = load<f64>(scratch + (<usize>yi << 3));
-    for (let k = 0; k < K; k++) {
-      const e = hostExp(load<f64>(scratch + (<usize>k << 3)) - m);
-      store<f64>(scratch + (<usize>k << 3), e);
-      sum += e;
-    }
-    const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+    const y0 = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2));
+    const y1 = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2), 4);
+    const zy0 = load<f64>(scratch + (<usize>y0 << 3));
+    const zy1 = load<f64>(s1p + (<usize>y1 << 3));
+    expScores(scratch, K);
+    const sum0 = rowSum;
+    const m0 = rowMax;
+    expScores(s1p, K);
+    const sum1 = rowSum;
+    const m1 = rowMax;
     if (prob != 0) {
-      for (let k = 0; k < K; k++) store<f64>(prob + ((<usize>i * K + k) << 3), load<f64>(scratch + (<usize>k << 3)) / sum);
+      const o = prob + ((<usize>i * K) << 3);
+      for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(scratch + (<usize>k << 3)) / sum0);
+      const o1 = o + (<usize>K << 3);
+      for (let k = 0; k < K; k++) store<f64>(o1 + (<usize>k << 3), load<f64>(s1p + (<usize>k << 3)) / sum1);
       continue;
     }
-    loss += si * (m + hostLog(sum) - zy);
-    const inv = si / sum;
+    const si0: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+    const si1: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3), 8);
+    loss += si0 * (m0 + logAtLeast1(sum0) - zy0);
+    loss += si1 * (m1 + logAtLeast1(sum1) - zy1);
+    const inv0 = si0 / sum0;
+    const inv1 = si1 / sum1;
     for (let k = 0; k < K; k++) {
-      const g = load<f64>(scratch + (<usize>k << 3)) * inv - (k == yi ? si : 0);
-      if (g == 0) continue;
-      if (gbias != 0) store<f64>(gbias + (<usize>k << 3), load<f64>(gbias + (<usize>k << 3)) + g);
-      axpy2(g, x, grad + <usize>k * rowBytes, d);
+      const g0 = load<f64>(scratch + (<usize>k << 3)) * inv0 - (k == y0 ? si0 : 0);
+      const g1 = load<f64>(s1p + (<usize>k << 3)) * inv1 - (k == y1 ? si1 : 0);
+      if (gbias != 0) {
+        const pb = gbias + (<usize>k << 3);
+        let v = load<f64>(pb);
+        if (g0 != 0) v += g0;
+        if (g1 != 0) v += g1;
+        store<f64>(pb, v);
+      }
+      axpyPair(g0, x0, g1, x1, grad + <usize>k * rowBytes, d);
+    }
+  }
+  if (i < rows) {
+    const x = X + <usize>i * rowBytes;
+    for (let k = 0; k < K; k++) {
+      store<f64>(scratch + (<usize>k << 3), dot8(x, w + <usize>k * rowBytes, d) + (bias == 0 ? 0 : load<f64>(bias + (<usize>k << 3))));
+    }
+    const yi = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2));
+    const zy = load<f64>(scratch + (<usize>yi << 3));
+    expScores(scratch, K);
+    const sum = rowSum;
+    if (prob != 0) {
+      const o = prob + ((<usize>i * K) << 3);
+      for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(scratch + (<usize>k << 3)) / sum);
+    } else {
+      const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+      loss += si * (rowMax + logAtLeast1(sum) - zy);
+      const inv = si / sum;
+      for (let k = 0; k < K; k++) {
+        const g = load<f64>(scratch + (<usize>k << 3)) * inv - (k == yi ? si : 0);
+        if (g == 0) continue;
+        if (gbias != 0) store<f64>(gbias + (<usize>k << 3), load<f64>(gbias + (<usize>k << 3)) + g);
+        axpy2(g, x, grad + <usize>k * rowBytes, d);
+      }
     }
   }
   store<f64>(acc, loss);

@@ -6,6 +6,7 @@ import { kernelBackend, setKernelBackend, type KernelBackend } from './backend.j
 import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
 import { dot8 } from './fusedTs.js';
 import { expit } from './scalar.js';
+import { pinRows, type RowStore } from './wasm.js';
 
 afterEach(() => setKernelBackend('auto'));
 
@@ -13,13 +14,21 @@ function randomArray(rng: Random, n: number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * rng.normal());
 }
 
-/** Runs `f` once per backend and returns both results. */
-function both<T>(f: () => T): Record<KernelBackend, T> {
+/**
+ * Runs `f` on the TypeScript kernels, on the WebAssembly kernels streaming X, and on the
+ * WebAssembly kernels reading a pinned copy of X; checks the two WebAssembly results are
+ * identical and returns the TypeScript one and the streamed one.
+ */
+function both<T>(X: Float64Array, n: number, d: number, f: (store: RowStore | null) => T): Record<KernelBackend, T> {
   setKernelBackend('ts');
-  const ts = f();
+  const ts = f(null);
   setKernelBackend('wasm');
-  const wasm = f();
+  const wasm = f(null);
+  const store = pinRows(X, n, d);
+  expect(store).not.toBeNull();
+  const pinned = f(store);
   setKernelBackend('auto');
+  expect(pinned).toEqual(wasm);
   return { ts, wasm };
 }
 
@@ -47,6 +56,16 @@ describe('WebAssembly kernels', () => {
     expect(kernelBackend()).toBe('wasm');
     setKernelBackend('ts');
     expect(kernelBackend()).toBe('ts');
+  });
+
+  it('a pinned store is used only for the very array it copied', () => {
+    const X = Float64Array.of(1, 2, 3, 4);
+    const store = pinRows(X, 2, 2);
+    const other = Float64Array.of(10, 20, 30, 40);
+    const grad = new Float64Array(3);
+    setKernelBackend('wasm');
+    const a = squaredErrorPass(2, 2, other, Float64Array.of(0, 0), null, Float64Array.of(1, 1, 0), grad, 0, true, store);
+    expect(a).toBe(0.5 * (30 * 30 + 70 * 70)); // read `other`, not the pinned X
   });
 
   it('setKernelBackend rejects unknown names with a LogitRangeError naming the value', () => {
@@ -78,13 +97,13 @@ describe('TypeScript and WebAssembly fused passes agree bit for bit and match na
           const y = Float64Array.from({ length: n }, () => (rng.random() < 0.4 ? 1 : 0));
           const params = randomArray(rng, d + 1, 0.7);
           const og = 3;
-          const run = () => {
+          const run = (store: RowStore | null) => {
             const grad = new Float64Array(og + d + 1).fill(99);
             const hw = new Float64Array(n);
-            const loss = binaryLogisticPass(n, d, X, y, sw, params, grad, og, fitIntercept, hw);
+            const loss = binaryLogisticPass(n, d, X, y, sw, params, grad, og, fitIntercept, hw, store);
             return { loss, grad, hw };
           };
-          const r = both(run);
+          const r = both(X, n, d, run);
           expect(r.wasm.loss).toBe(r.ts.loss);
           expect(Array.from(r.wasm.grad)).toEqual(Array.from(r.ts.grad));
           expect(Array.from(r.wasm.hw)).toEqual(Array.from(r.ts.hw));
@@ -110,11 +129,11 @@ describe('TypeScript and WebAssembly fused passes agree bit for bit and match na
         it(`squaredErrorPass (${tag})`, () => {
           const y = randomArray(rng, n);
           const params = randomArray(rng, d + 1);
-          const run = () => {
+          const run = (store: RowStore | null) => {
             const grad = new Float64Array(d + 1);
-            return { loss: squaredErrorPass(n, d, X, y, sw, params, grad, 0, fitIntercept), grad };
+            return { loss: squaredErrorPass(n, d, X, y, sw, params, grad, 0, fitIntercept, store), grad };
           };
-          const r = both(run);
+          const r = both(X, n, d, run);
           expect(r.wasm.loss).toBe(r.ts.loss);
           expect(Array.from(r.wasm.grad)).toEqual(Array.from(r.ts.grad));
           let loss = 0;
@@ -134,11 +153,11 @@ describe('TypeScript and WebAssembly fused passes agree bit for bit and match na
           it(`multinomialPass, ${K} classes (${tag})`, () => {
             const yIdx = Int32Array.from({ length: n }, () => rng.int(K));
             const params = randomArray(rng, K * d + K);
-            const run = () => {
+            const run = (store: RowStore | null) => {
               const grad = new Float64Array(K * d + K).fill(fitIntercept ? 0 : 5);
-              return { loss: multinomialPass(n, d, K, X, yIdx, sw, params, grad, fitIntercept, new Float64Array(K)), grad };
+              return { loss: multinomialPass(n, d, K, X, yIdx, sw, params, grad, fitIntercept, new Float64Array(K), store), grad };
             };
-            const r = both(run);
+            const r = both(X, n, d, run);
             expect(r.wasm.loss).toBe(r.ts.loss);
             expect(Array.from(r.wasm.grad)).toEqual(Array.from(r.ts.grad));
             let loss = 0;
@@ -194,12 +213,12 @@ describe('Hessian kernels agree across backends and with row-at-a-time reference
         const D = ones ? d + 1 : d;
         const ld = D + 3;
         const oH = 2 * ld + 1;
-        const run = () => {
+        const run = (store: RowStore | null) => {
           const H = new Float64Array(oH + D * ld).fill(0.5); // accumulates onto what is there
-          scaledWeightedGram(n, d, X, h, center, scale, ones, H, oH, ld);
+          scaledWeightedGram(n, d, X, h, center, scale, ones, H, oH, ld, store);
           return H;
         };
-        const r = both(run);
+        const r = both(X, n, d, run);
         expect(Array.from(r.wasm)).toEqual(Array.from(r.ts));
         const ref = naiveGram(n, d, X, h, center, scale, ones);
         for (let a = 0; a < D; a++) {
@@ -226,12 +245,12 @@ describe('Hessian kernels agree across backends and with row-at-a-time reference
         // θ layout: K·d weights then K intercepts.
         const index = new Int32Array(K * D);
         for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
-        const run = () => {
+        const run = (store: RowStore | null) => {
           const H = new Float64Array(size * size);
-          multinomialHessianPass(n, d, K, X, sw, w, fitIntercept, center, scale, index, H, size, new Float64Array(((K * (K + 1)) / 2) * D * D));
+          multinomialHessianPass(n, d, K, X, sw, w, fitIntercept, center, scale, index, H, size, new Float64Array(((K * (K + 1)) / 2) * D * D), store);
           return H;
         };
-        const r = both(run);
+        const r = both(X, n, d, run);
         expect(Array.from(r.wasm)).toEqual(Array.from(r.ts));
         const ref = new Float64Array(size * size);
         const x = new Float64Array(D);
@@ -268,9 +287,9 @@ describe('columnMoments', () => {
       const mean = randomArray(rng, d);
       for (const weights of [null, sw]) {
         for (const mu of [null, mean]) {
-          const r = both(() => {
+          const r = both(X, n, d, (store) => {
             const out = new Float64Array(d).fill(1);
-            columnMoments(n, d, X, weights, mu, out);
+            columnMoments(n, d, X, weights, mu, out, store);
             return out;
           });
           expect(Array.from(r.wasm)).toEqual(Array.from(r.ts));

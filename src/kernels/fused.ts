@@ -5,13 +5,15 @@
  *
  * Each function runs on the WebAssembly SIMD kernels when available (see `setKernelBackend`)
  * and on the TypeScript twins in fusedTs.ts otherwise; both perform the same operations in the
- * same order with the same exp/log, so results agree bit for bit.
+ * same order with the same exp/log1p/log (elementary.ts), so results agree bit for bit. The optional last argument
+ * `store` (from `pinForPasses`) lets the WebAssembly kernels read a copy of X already in their
+ * memory instead of streaming X through it.
  *
  * Parameter layout shared by every objective: the K·d coefficients row by row (class k's
  * weights at [k·d, (k+1)·d)), then the K intercepts when fitted. Binary and squared-error
  * models have K = 1.
  */
-import { activeWasm } from './backend.js';
+import { wasmSource } from './backend.js';
 import {
   binaryLogisticPassTs,
   multinomialGramTs,
@@ -20,7 +22,7 @@ import {
   scatterPairs,
   squaredErrorPassTs,
 } from './fusedTs.js';
-import { columnMomentWasm, linearPassWasm, multinomialGramWasm, multinomialPassWasm, scaledWeightedGramWasm } from './wasm.js';
+import { columnMomentWasm, linearPassWasm, multinomialGramWasm, multinomialPassWasm, scaledWeightedGramWasm, type RowStore } from './wasm.js';
 
 /**
  * Binary logistic loss and gradient in one pass.
@@ -44,8 +46,9 @@ export function binaryLogisticPass(
   og: number,
   fitIntercept: boolean,
   hw: Float64Array | null,
+  store: RowStore | null = null,
 ): number {
-  const ex = activeWasm();
+  const ex = wasmSource(X, store);
   if (ex !== null) return linearPassWasm(ex, false, n, d, X, y, sw, params, grad, og, fitIntercept, hw);
   return binaryLogisticPassTs(n, d, X, y, sw, params, grad, og, fitIntercept, hw);
 }
@@ -70,8 +73,9 @@ export function multinomialPass(
   grad: Float64Array,
   fitIntercept: boolean,
   scratch: Float64Array,
+  store: RowStore | null = null,
 ): number {
-  const ex = activeWasm();
+  const ex = wasmSource(X, store);
   if (ex !== null) return multinomialPassWasm(ex, n, d, K, X, yIdx, sw, params, grad, fitIntercept);
   return multinomialPassTs(n, d, K, X, yIdx, sw, params, grad, fitIntercept, scratch);
 }
@@ -94,8 +98,9 @@ export function squaredErrorPass(
   grad: Float64Array,
   og: number,
   fitIntercept: boolean,
+  store: RowStore | null = null,
 ): number {
-  const ex = activeWasm();
+  const ex = wasmSource(X, store);
   if (ex !== null) return linearPassWasm(ex, true, n, d, X, y, sw, params, grad, og, fitIntercept, null);
   return squaredErrorPassTs(n, d, X, y, sw, params, grad, og, fitIntercept);
 }
@@ -119,8 +124,9 @@ export function scaledWeightedGram(
   H: Float64Array,
   oH: number,
   ldH: number,
+  store: RowStore | null = null,
 ): void {
-  const ex = activeWasm();
+  const ex = wasmSource(X, store);
   if (ex !== null) scaledWeightedGramWasm(ex, n, d, X, h, center, scale, ones, H, oH, ldH);
   else scaledWeightedGramTs(n, d, X, h, center, scale, ones, H, oH, ldH);
 }
@@ -152,8 +158,9 @@ export function multinomialHessianPass(
   H: Float64Array,
   size: number,
   G: Float64Array,
+  store: RowStore | null = null,
 ): void {
-  const ex = activeWasm();
+  const ex = wasmSource(X, store);
   if (ex !== null) multinomialGramWasm(ex, n, d, K, X, sw, w, fitIntercept, center, scale, G);
   else multinomialGramTs(n, d, K, X, sw, w, fitIntercept, center, scale, G);
   scatterPairs(K, fitIntercept ? d + 1 : d, G, index, H, size);
@@ -163,8 +170,8 @@ export function multinomialHessianPass(
  * Weighted column moments for the preconditioner, added into `out` (d slots): Σᵢ sᵢ·xᵢⱼ when
  * `mean` is null, else Σᵢ (sᵢ·(xᵢⱼ − μⱼ))·(xᵢⱼ − μⱼ). `sw` null means unit weights. Cost: O(n·d).
  */
-export function columnMoments(n: number, d: number, X: Float64Array, sw: Float64Array | null, mean: Float64Array | null, out: Float64Array): void {
-  const ex = activeWasm();
+export function columnMoments(n: number, d: number, X: Float64Array, sw: Float64Array | null, mean: Float64Array | null, out: Float64Array, store: RowStore | null = null): void {
+  const ex = wasmSource(X, store);
   if (ex !== null) {
     columnMomentWasm(ex, n, d, X, sw, mean, out);
     return;

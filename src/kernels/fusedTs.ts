@@ -1,8 +1,10 @@
+import { expNonPositive, log1pUnit, logAtLeast1 } from './elementary.js';
+
 /**
  * The pure TypeScript fused row passes: the fallback where WebAssembly is unavailable and the
  * reference the WebAssembly kernels (assembly/kernels.ts) are tested against. Each performs the
- * same floating-point operations in the same order as its WebAssembly twin (which imports the host's
- * exp/log/log1p), so the two agree bit for bit. No validation, no allocation
+ * same floating-point operations in the same order as its WebAssembly twin, with the same
+ * exp/log1p/log (elementary.ts), so the two agree bit for bit. No validation, no allocation
  * (scratch for the blocked Gram kernels is grown once and kept).
  *
  * Parameter layout shared by every objective: the K·d coefficients row by row (class k's
@@ -77,14 +79,14 @@ export function binaryLogisticPassTs(
     const si = sw === null ? 1 : sw[i];
     // e = e^(−|z|) ≤ 1: no overflow. σ(z) − y is formed without cancellation for y ∈ {0, 1}
     // (the split of scikit-learn's closs_half_binomial / cgradient_half_binomial).
-    const e = Math.exp(-Math.abs(z));
+    const e = expNonPositive(-Math.abs(z));
     const inv = 1 / (1 + e);
     let g: number;
     if (z > 0) {
-      loss += si * (Math.log1p(e) + (1 - yi) * z);
+      loss += si * (log1pUnit(e) + (1 - yi) * z);
       g = ((1 - yi) - yi * e) * inv;
     } else {
-      loss += si * (Math.log1p(e) - yi * z);
+      loss += si * (log1pUnit(e) - yi * z);
       g = (e * (1 - yi) - yi) * inv;
     }
     if (hw !== null) hw[i] = si * e * inv * inv;
@@ -156,12 +158,12 @@ export function multinomialPassTs(
     const zy = scratch[yi];
     // log-sum-exp with the row maximum subtracted: no exp overflows.
     for (let k = 0; k < K; k++) {
-      const e = Math.exp(scratch[k] - m);
+      const e = expNonPositive(scratch[k] - m);
       scratch[k] = e;
       sum += e;
     }
     const si = sw === null ? 1 : sw[i];
-    loss += si * (m + Math.log(sum) - zy);
+    loss += si * (m + logAtLeast1(sum) - zy);
     const inv = si / sum;
     for (let k = 0; k < K; k++) {
       const g = scratch[k] * inv - (k === yi ? si : 0);
@@ -187,7 +189,7 @@ export function softmaxProbsTs(rows: number, i0: number, d: number, K: number, X
     }
     let sum = 0;
     for (let k = 0; k < K; k++) {
-      const e = Math.exp(P[o + k] - m);
+      const e = expNonPositive(P[o + k] - m);
       P[o + k] = e;
       sum += e;
     }

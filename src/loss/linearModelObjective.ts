@@ -1,5 +1,7 @@
 import type { Matrix } from '../core/matrix.js';
 import type { CompositeObjective, SecondOrderObjective } from '../core/objective.js';
+import { pinForPasses } from '../kernels/backend.js';
+import type { RowStore } from '../kernels/wasm.js';
 import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
 
 /** Which per-sample loss: binary log-loss (sigmoid), multinomial log-loss (softmax), or ½ squared error. */
@@ -75,6 +77,8 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
   private readonly scratch: Float64Array;
   private readonly rowWeights: Float64Array;
   private readonly buf: Float64Array;
+  /** X copied into WebAssembly memory for the lifetime of this objective (one fit), or null (TypeScript kernels, small X, or streaming). */
+  private readonly store: RowStore | null;
   /** Gradient buffer for `totalValue`. */
   private readonly gTotal: Float64Array;
   /** Multinomial Hessian work (θ positions of (class, scaled feature) and the class-pair Gram blocks), allocated on the first Hessian. */
@@ -110,6 +114,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     this.rowWeights = new Float64Array(this.n);
     this.buf = new Float64Array(this.d + 1);
     this.gTotal = new Float64Array(this.size);
+    this.store = pinForPasses(this.X, this.n, this.d);
     this.l1Weights = new Float64Array(this.size);
     if (this.l1 > 0) {
       for (let k = 0; k < this.k; k++) {
@@ -168,15 +173,15 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     const { n, d, X, sw, fitIntercept } = this;
     switch (this.kind) {
       case 'binary':
-        return binaryLogisticPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, hw);
+        return binaryLogisticPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, hw, this.store);
       case 'multinomial':
-        return multinomialPass(n, d, this.k, X, this.yIdx, sw, w, grad, fitIntercept, this.scratch);
+        return multinomialPass(n, d, this.k, X, this.yIdx, sw, w, grad, fitIntercept, this.scratch, this.store);
       case 'squared':
         if (hw !== null) {
           if (sw === null) hw.fill(1);
           else hw.set(sw);
         }
-        return squaredErrorPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept);
+        return squaredErrorPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, this.store);
     }
   }
 
@@ -338,10 +343,10 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
         for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
         this.hessWork = { index, G: new Float64Array(((K * (K + 1)) / 2) * D * D) };
       }
-      multinomialHessianPass(n, d, K, X, sw, this.w, fitIntercept, this.center, this.scale, this.hessWork.index, hessian, size, this.hessWork.G);
+      multinomialHessianPass(n, d, K, X, sw, this.w, fitIntercept, this.center, this.scale, this.hessWork.index, hessian, size, this.hessWork.G, this.store);
     } else {
       // θ layout for one row of W: d weights then the intercept, matching x̃ = (…, 1).
-      scaledWeightedGram(n, d, X, this.rowWeights, this.center, this.scale, fitIntercept, hessian, 0, size);
+      scaledWeightedGram(n, d, X, this.rowWeights, this.center, this.scale, fitIntercept, hessian, 0, size, this.store);
       for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
     }
     for (let j = 0; j < size * size; j++) hessian[j] *= inv;
