@@ -94,6 +94,74 @@ function logAtLeast1(y: f64): f64 {
   return k * LN2_HI + (k * LN2_LO + log2atanh(f / (2 + f)));
 }
 
+/**
+ * expNonPositive on both lanes: the same operations as the scalar version lane by lane (the
+ * branches become selects), so each lane's result is bit for bit the scalar one.
+ */
+// @ts-ignore: decorator
+@inline
+function expNonPositive2(x: v128): v128 {
+  const ok = f64x2.ge(x, f64x2.splat(-746));
+  const k = f64x2.floor(f64x2.add(f64x2.mul(x, f64x2.splat(LOG2E)), f64x2.splat(0.5)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
+  let p = f64x2.splat(1.6059043836821613e-10);
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.08767569878681e-9));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.505210838544172e-8));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.755731922398589e-7));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.7557319223985893e-6));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.48015873015873e-5));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.984126984126984e-4));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.3888888888888889e-3));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(8.333333333333333e-3));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(4.1666666666666664e-2));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.16666666666666666));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1));
+  const deep = f64x2.lt(k, f64x2.splat(-1020));
+  p = v128.bitselect(f64x2.mul(p, f64x2.splat(TWO_M64)), p, deep);
+  const kk = v128.bitselect(f64x2.add(k, f64x2.splat(64)), k, deep);
+  // 2^kk from its bits: exponent field 1023 + kk (kk ∈ [−1020, 0] on the lanes that are kept).
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
+  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
+  const res = f64x2.mul(p, pow);
+  // Lanes below −746 give 0, NaN lanes stay NaN.
+  const notNaN = f64x2.eq(x, x);
+  const low = v128.bitselect(f64x2.splat(0), x, notNaN);
+  return v128.bitselect(res, low, ok);
+}
+
+/** log2atanh on both lanes (same operations lane by lane). */
+// @ts-ignore: decorator
+@inline
+function log2atanh2(s: v128): v128 {
+  const s2 = f64x2.mul(s, s);
+  let t = f64x2.splat(0.043478260869565216);
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.047619047619047616));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.05263157894736842));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.058823529411764705));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.06666666666666667));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.07692307692307693));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.09090909090909091));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.1111111111111111));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.14285714285714285));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.2));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.3333333333333333));
+  const twoS = f64x2.mul(f64x2.splat(2), s);
+  return f64x2.add(twoS, f64x2.mul(twoS, f64x2.mul(t, s2)));
+}
+
+/** log1pUnit on both lanes (same operations lane by lane; branches become selects). */
+// @ts-ignore: decorator
+@inline
+function log1pUnit2(x: v128): v128 {
+  const small = f64x2.le(x, f64x2.splat(SQRT2_MINUS_1));
+  const f = v128.bitselect(x, f64x2.mul(f64x2.sub(x, f64x2.splat(1)), f64x2.splat(0.5)), small);
+  const L = log2atanh2(f64x2.div(f, f64x2.add(f64x2.splat(2), f)));
+  const res = v128.bitselect(L, f64x2.add(f64x2.splat(LN2), L), small);
+  return v128.bitselect(x, res, f64x2.lt(x, f64x2.splat(1e-17)));
+}
+
 /** First free byte after static data, for the JavaScript side's layout. */
 export function heapBase(): usize {
   return __heap_base;
@@ -230,14 +298,21 @@ let rowCurv: f64 = 0;
 @inline
 function binaryRow(z: f64, yi: f64, si: f64): f64 {
   const e = expNonPositive(-Math.abs(z));
+  return binaryRowFrom(z, e, log1pUnit(e), yi, si);
+}
+
+/** binaryRow given e = e^(−|z|) and l = log1p(e). */
+// @ts-ignore: decorator
+@inline
+function binaryRowFrom(z: f64, e: f64, l: f64, yi: f64, si: f64): f64 {
   const inv = 1 / (1 + e);
   let g: f64;
   let loss: f64;
   if (z > 0) {
-    loss = si * (log1pUnit(e) + (1 - yi) * z);
+    loss = si * (l + (1 - yi) * z);
     g = ((1 - yi) - yi * e) * inv;
   } else {
-    loss = si * (log1pUnit(e) - yi * z);
+    loss = si * (l - yi * z);
     g = (e * (1 - yi) - yi) * inv;
   }
   rowCurv = si * e * inv * inv;
@@ -261,10 +336,13 @@ export function binaryRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: 
     const z0 = dot8x2(x0, x1, w, d) + b;
     const z1 = secondDot + b;
     const o = <usize>i << 3;
-    loss += binaryRow(z0, load<f64>(y + o), sw == 0 ? 1 : load<f64>(sw + o));
+    // Both rows' exp and log1p at once, one f64x2 chain.
+    const e2 = expNonPositive2(f64x2.replace_lane(f64x2.splat(-Math.abs(z0)), 1, -Math.abs(z1)));
+    const l2 = log1pUnit2(e2);
+    loss += binaryRowFrom(z0, f64x2.extract_lane(e2, 0), f64x2.extract_lane(l2, 0), load<f64>(y + o), sw == 0 ? 1 : load<f64>(sw + o));
     const g0 = rowGrad;
     if (hw != 0) store<f64>(hw + o, rowCurv);
-    loss += binaryRow(z1, load<f64>(y + o, 8), sw == 0 ? 1 : load<f64>(sw + o, 8));
+    loss += binaryRowFrom(z1, f64x2.extract_lane(e2, 1), f64x2.extract_lane(l2, 1), load<f64>(y + o, 8), sw == 0 ? 1 : load<f64>(sw + o, 8));
     const g1 = rowGrad;
     if (hw != 0) store<f64>(hw + o, rowCurv, 8);
     if (g0 != 0) gb += g0;

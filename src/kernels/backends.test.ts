@@ -188,6 +188,33 @@ describe('TypeScript and WebAssembly fused passes agree bit for bit and match na
   }
 });
 
+describe('the paired (f64x2) exp/log1p lanes agree with the scalar TypeScript ones at the extremes', () => {
+  it('binaryLogisticPass and multinomialPass on scores from 0 to ±1e308, odd and even row counts', () => {
+    const zs = [0, -0, 1e-20, -1e-20, 0.3, -0.35, 30, -30, 708.5, -709.9, 745.1, -745.2, 746, -800, 1e5, -1e308, 1e308, 2.5];
+    for (const n of [zs.length, zs.length - 1]) {
+      const X = Float64Array.from(zs.slice(0, n));
+      const y = Float64Array.from({ length: n }, (_, i) => i % 2);
+      const sw = Float64Array.from({ length: n }, (_, i) => 0.5 + (i % 3));
+      const r = both(X, n, 1, (store) => {
+        const grad = new Float64Array(2);
+        const hw = new Float64Array(n);
+        const loss = binaryLogisticPass(n, 1, X, y, sw, Float64Array.of(1, 0), grad, 0, true, hw, store);
+        return { loss, grad, hw };
+      });
+      expect(r.wasm).toEqual(r.ts);
+      expect(Number.isNaN(r.wasm.loss)).toBe(false); // may overflow to +Infinity (two rows of 1e308), never NaN
+      const K = 3;
+      const yIdx = Int32Array.from({ length: n }, (_, i) => i % K);
+      const m = both(X, n, 1, (store) => {
+        const grad = new Float64Array(2 * K);
+        const loss = multinomialPass(n, 1, K, X, yIdx, sw, Float64Array.of(1, -0.5, 0, 0, 1, -1), grad, true, new Float64Array(K), store);
+        return { loss, grad };
+      });
+      expect(m.wasm).toEqual(m.ts);
+    }
+  });
+});
+
 /** Row-at-a-time reference for Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ (full matrix). */
 function naiveGram(n: number, d: number, X: Float64Array, h: Float64Array | null, center: Float64Array | null, scale: Float64Array | null, ones: boolean): Float64Array {
   const D = ones ? d + 1 : d;
