@@ -6,8 +6,10 @@ import { LogitRangeError, LogitTypeError, describe } from './errors.js';
  *   { format: 'logit', version: 1, class: 'LogisticRegression', params: {…}, state: {…} }
  *
  * Doubles are written as JSON numbers, which JavaScript prints in the shortest form that reads
- * back to the identical double, so values round-trip bit for bit; the one double JSON cannot
- * hold, −0, is written as the string "-0". Reading checks every field before anything is built
+ * back to the identical double, so values round-trip bit for bit; the doubles JSON cannot hold
+ * are written as strings: −0 as "-0", and NaN, +∞, −∞ as "NaN", "Infinity", "-Infinity" (which
+ * only {@link decodeDouble} accepts, for the few fields where they mean something; everywhere
+ * else {@link decodeNumber} rejects them). Reading checks every field before anything is built
  * and only ever reads own properties, so keys such as `__proto__` in a file are inert.
  */
 
@@ -22,24 +24,42 @@ export interface ModelDocument {
   state: Record<string, unknown> | null;
 }
 
-/** Numbers for JSON: −0 becomes "-0" so the sign bit survives. */
+/**
+ * Numbers for JSON: −0 becomes "-0" so the sign bit survives; NaN and ±∞ (which
+ * `JSON.stringify` would silently turn into null) become "NaN", "Infinity", "-Infinity".
+ */
 export function encodeNumbers(values: ArrayLike<number>): (number | string)[] {
   const out: (number | string)[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = Object.is(values[i], -0) ? '-0' : values[i];
+  for (let i = 0; i < values.length; i++) out[i] = encodeNumber(values[i]);
   return out;
 }
 
 /** One number for JSON (see {@link encodeNumbers}). */
 export function encodeNumber(v: number): number | string {
-  return Object.is(v, -0) ? '-0' : v;
+  if (Object.is(v, -0)) return '-0';
+  if (v - v !== 0) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+  return v;
 }
+
+const NON_FINITE: Readonly<Record<string, number>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, number>, { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity }),
+);
 
 /** Reads a number written by {@link encodeNumber}; must be finite. */
 export function decodeNumber(v: unknown, path: string): number {
   if (v === '-0') return -0;
+  if (typeof v === 'string' && NON_FINITE[v] !== undefined) {
+    throw new LogitRangeError(`${path} must be finite; found ${v}`, { parameter: path, value: v });
+  }
   if (typeof v !== 'number') throw new LogitTypeError(`${path} must be a number; found ${describe(v)}`, { parameter: path, value: v });
   if (!Number.isFinite(v)) throw new LogitRangeError(`${path} must be finite; found ${describe(v)}`, { parameter: path, value: v });
   return v;
+}
+
+/** Reads any double written by {@link encodeNumber}, including NaN and ±∞ (for fields where they are meaningful). */
+export function decodeDouble(v: unknown, path: string): number {
+  if (typeof v === 'string' && NON_FINITE[v] !== undefined) return NON_FINITE[v];
+  return decodeNumber(v, path);
 }
 
 /** Reads an array written by {@link encodeNumbers}, checking length and finiteness. */

@@ -10,7 +10,8 @@ export type WarningCode =
   | 'divergence' // the iterates blew up (learning rate too large)
   | 'separation' // the classes are (quasi-)completely separated, the MLE does not exist
   | 'rank-deficient' // least squares on a rank-deficient design: minimum-norm solution returned
-  | 'ill-conditioned'; // a solve lost many digits
+  | 'ill-conditioned' // a solve lost many digits
+  | 'small-class'; // a class has fewer members than the cross-validation folds
 
 export interface LogitWarning {
   readonly code: WarningCode;

@@ -88,3 +88,83 @@ export function binaryTargets(yTrue: Label[], posLabel: Label | undefined): { y:
   for (let i = 0; i < yTrue.length; i++) y[i] = yTrue[i] === pos ? 1 : 0;
   return { y, posLabel: pos };
 }
+
+/**
+ * Scores (any finite reals: probabilities or decision values) as a Float64Array of length n:
+ * an array of numbers, or a Matrix / number[][] with one column, or two (the second is taken).
+ */
+export function scoreVector(s: unknown, n: number, name = 'yScore'): Float64Array {
+  let v: Float64Array;
+  if (s instanceof Matrix || (Array.isArray(s) && s.length > 0 && Array.isArray(s[0]))) {
+    const M = s instanceof Matrix ? s : Matrix.from(s as number[][], name);
+    if (M.cols !== 1 && M.cols !== 2) {
+      throw new LogitRangeError(`${name} has ${M.cols} columns; pass the positive-class scores or an n × 2 matrix`, { parameter: name, value: M.cols });
+    }
+    v = M.column(M.cols - 1);
+    for (let i = 0; i < v.length; i++) {
+      if (!Number.isFinite(v[i])) throw new LogitRangeError(`${name}[${i}] is ${describe(v[i])}; scores must be finite`, { parameter: name, row: i, value: v[i] });
+    }
+  } else {
+    v = asVector(s, name);
+  }
+  if (v.length !== n) {
+    throw new LogitRangeError(`${name} has ${v.length} values but yTrue has ${n}; they must match`, { parameter: name, value: v.length });
+  }
+  return v;
+}
+
+/** A score or probability matrix n × K from rows or a Matrix (finite entries), tied to yTrue's length. */
+export function scoreMatrix(s: unknown, n: number, name: string): Matrix {
+  const M = s instanceof Matrix ? s : Matrix.from(s as ArrayLike<ArrayLike<number>>, name);
+  if (M.rows !== n) {
+    throw new LogitRangeError(`${name} has ${M.rows} rows but yTrue has ${n}; they must match`, { parameter: name, value: M.rows });
+  }
+  for (let k = 0; k < M.data.length; k++) {
+    if (!Number.isFinite(M.data[k])) {
+      const i = Math.floor(k / M.cols);
+      throw new LogitRangeError(`${name}[${i}][${k - i * M.cols}] is ${describe(M.data[k])}; values must be finite`, {
+        parameter: name,
+        row: i,
+        column: k - i * M.cols,
+        value: M.data[k],
+      });
+    }
+  }
+  return M;
+}
+
+/** True for a 2-D input (a Matrix or an array whose first element is an array). */
+export function isTwoDimensional(s: unknown): boolean {
+  return s instanceof Matrix || (Array.isArray(s) && s.length > 0 && (Array.isArray(s[0]) || ArrayBuffer.isView(s[0])));
+}
+
+/**
+ * Checks that every row of a probability matrix lies in [0, 1] and sums to 1 within `tol`
+ * (naming the row), as scikit-learn's multiclass roc_auc does with np.allclose. Cost: O(n·K).
+ */
+export function checkProbabilityRows(M: Matrix, name: string, tol = 1e-8): void {
+  for (let i = 0; i < M.rows; i++) {
+    let s = 0;
+    for (let j = 0; j < M.cols; j++) {
+      const v = M.data[i * M.cols + j];
+      if (!(v >= 0 && v <= 1)) {
+        throw new LogitRangeError(`${name}[${i}][${j}] is ${describe(v)}; probabilities must lie in [0, 1]`, { parameter: name, row: i, column: j, value: v });
+      }
+      s += v;
+    }
+    if (!(Math.abs(s - 1) <= tol)) {
+      throw new LogitRangeError(`row ${i} of ${name} sums to ${s}, not 1; pass probabilities (predictProba), not scores`, {
+        parameter: name,
+        row: i,
+        value: s,
+      });
+    }
+  }
+}
+
+/** Σ w over a 0/1 mask; w null means ones. */
+export function weightedCount(mask: ArrayLike<number>, sw: ArrayLike<number> | null): number {
+  let s = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) s += sw === null ? 1 : sw[i];
+  return s;
+}

@@ -2,6 +2,7 @@ import { LogitRangeError, describe } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import { asLabels, asVector, type Label } from '../core/validate.js';
+import { argsortAscending } from './argsort.js';
 import { binaryTargets, positiveProbabilities, weights } from './inputs.js';
 
 /** Seed 004's threshold table, one row per threshold. Counts are weighted sums when sampleWeight is given. */
@@ -23,6 +24,10 @@ export interface ThresholdRow {
   recall: number;
   /** 2TP / (2TP + FP + FN); `zeroDivision` when that denominator is 0. */
   f1: number;
+  /** FP / (FP + TN), the false alarm rate (1 − specificity); `zeroDivision` when there are no negatives. */
+  falsePositiveRate: number;
+  /** TN / (TN + FP), the true negative rate; `zeroDivision` when there are no negatives. */
+  specificity: number;
 }
 
 export interface ThresholdSweepOptions {
@@ -38,15 +43,17 @@ export const DEFAULT_THRESHOLDS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0
 
 /**
  * For each threshold t, predicts positive when p ≥ t and counts true/false positives and
- * negatives, accuracy, precision, recall and F1: how the threshold trades false alarms (FP)
- * against misses (FN), seed 004's table. Lowering t can only raise TP and FP and lower FN.
- * `probabilities` are the positive class's (an array, or an n × 2 matrix from predictProba).
- * Cost: O(n log n + T log n): one sort, then a binary search per threshold.
+ * negatives, accuracy, precision, recall, F1, false positive rate and specificity: how the
+ * threshold trades false alarms (FP) against misses (FN), seed 004's table. Lowering t can only
+ * raise TP and FP and lower FN. `probabilities` are the positive class's (an array, or an
+ * n × 2 matrix from predictProba). `thresholds` is a list, or 'distinct' for every distinct
+ * probability in increasing order (each gives a different table row; see tuneThreshold).
+ * Cost: O(n + T log n): one radix sort, then a binary search per threshold.
  */
 export function thresholdSweep(
   yTrue: ArrayLike<Label>,
   probabilities: ArrayLike<number> | ArrayLike<ArrayLike<number>> | Matrix,
-  thresholds: ArrayLike<number> = DEFAULT_THRESHOLDS,
+  thresholds: ArrayLike<number> | 'distinct' = DEFAULT_THRESHOLDS,
   options: ThresholdSweepOptions = {},
 ): ThresholdRow[] {
   const o = check.rejectUnknownOptions(options, ['posLabel', 'sampleWeight', 'zeroDivision'], 'thresholdSweep');
@@ -54,11 +61,11 @@ export function thresholdSweep(
   if (labels.length === 0) throw new LogitRangeError('yTrue is empty; thresholdSweep needs at least one sample', { parameter: 'yTrue' });
   const { y } = binaryTargets(labels, o.posLabel as Label | undefined);
   const p = positiveProbabilities(probabilities, labels.length);
-  const ts = asVector(thresholds, 'thresholds');
+  const ts = thresholds === 'distinct' ? Float64Array.from(new Set(Array.from(p))).sort() : asVector(thresholds, 'thresholds');
   const sw = weights(o.sampleWeight, labels.length);
   const zd = o.zeroDivision === undefined ? 0 : check.inRange(o, 'zeroDivision', 0, 0, 1);
   const n = labels.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[b] - p[a]);
+  const order = argsortAscending(p).reverse(); // decreasing p
   // cumPos[k], cumNeg[k]: weighted positives / negatives among the k highest probabilities.
   const cumPos = new Float64Array(n + 1);
   const cumNeg = new Float64Array(n + 1);
@@ -101,6 +108,8 @@ export function thresholdSweep(
       precision: ratio(tp, tp + fp),
       recall: ratio(tp, P),
       f1: ratio(2 * tp, 2 * tp + fp + fn),
+      falsePositiveRate: ratio(fp, N),
+      specificity: ratio(tn, N),
     });
   }
   return rows;

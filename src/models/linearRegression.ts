@@ -1,4 +1,4 @@
-import { NotFittedError } from '../core/errors.js';
+import { LogitRangeError, NotFittedError, describe } from '../core/errors.js';
 import * as check from '../core/options.js';
 import {
   FORMAT,
@@ -210,6 +210,15 @@ export class LinearRegression {
   static fromJSON<T extends LinearRegression>(this: { new (o?: LinearRegressionOptions): T; className: string }, doc: unknown, options: { onWarning?: WarningHandler } = {}): T {
     const { params, state } = readHeader(doc, this.className);
     const model = new this({ ...(params as LinearRegressionOptions), onWarning: options.onWarning });
+    // A preset fixes some parameters (Ridge's penalty): a document that disagrees is corrupt, not a Ridge.
+    for (const key of Object.keys(params)) {
+      if (key !== 'onWarning' && JSON.stringify(params[key]) !== JSON.stringify((model.params as unknown as Record<string, unknown>)[key])) {
+        throw new LogitRangeError(`doc.params.${key} is ${describe(params[key])} but ${this.className} has ${describe((model.params as unknown as Record<string, unknown>)[key])}`, {
+          parameter: `doc.params.${key}`,
+          value: params[key],
+        });
+      }
+    }
     if (state === null) return model;
     const path = 'doc.state';
     const nFeatures = decodeInteger(required(state, 'nFeatures', path), `${path}.nFeatures`, 1);

@@ -549,6 +549,9 @@ export class LogisticRegression {
     if (sorted.length !== classes.length || classes.some((c, i) => compareLabels(c, sorted[i]) !== 0) || classes.length < 2) {
       throw new LogitRangeError(`${path}.classes must be at least two distinct labels in sorted order`, { parameter: `${path}.classes` });
     }
+    if (model.params.threshold !== null && classes.length !== 2) {
+      throw new LogitRangeError(`doc.params.threshold applies to two classes; ${path}.classes has ${classes.length}`, { parameter: 'doc.params.threshold' });
+    }
     const nFeatures = decodeInteger(required(state, 'nFeatures', path), `${path}.nFeatures`, 1);
     const mode = decodeEnum(required(state, 'mode', path), `${path}.mode`, ['binary', 'multinomial', 'ovr'] as const);
     const K = classes.length;
@@ -563,7 +566,8 @@ export class LogisticRegression {
       });
     }
     const coef = new Float64Array(rows * nFeatures);
-    coefRows.forEach((r, i) => coef.set(decodeNumbers(r, `${path}.coef[${i}]`, nFeatures), i * nFeatures));
+    // An indexed loop, not forEach: forEach would skip the holes of a sparse array and leave zeros.
+    for (let i = 0; i < rows; i++) coef.set(decodeNumbers(coefRows[i], `${path}.coef[${i}]`, nFeatures), i * nFeatures);
     const intercept = decodeNumbers(required(state, 'intercept', path), `${path}.intercept`, rows);
     const nIter = decodeInteger(required(state, 'nIter', path), `${path}.nIter`, 0);
     const converged = decodeBoolean(required(state, 'converged', path), `${path}.converged`);
@@ -596,12 +600,12 @@ function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
 
 function decodeSeparation(v: unknown, path: string, nFeatures: number, nSamples: number): SeparationReport[] {
   if (!Array.isArray(v)) throw new LogitRangeError(`${path} must be an array; found ${describe(v)}`, { parameter: path });
-  return v.map((r, i) => {
+  return Array.from(v as unknown[], (r, i) => {
     const p = `${path}[${i}]`;
     const kind = decodeEnum(required(r, 'kind', p), `${p}.kind`, ['complete', 'quasi-complete'] as const);
     const features = required(r, 'features', p);
     if (!Array.isArray(features)) throw new LogitRangeError(`${p}.features must be an array; found ${describe(features)}`, { parameter: `${p}.features` });
-    const fs = features.map((f, k) => decodeInteger(f, `${p}.features[${k}]`, 0, nFeatures - 1));
+    const fs = Array.from(features as unknown[], (f, k) => decodeInteger(f, `${p}.features[${k}]`, 0, nFeatures - 1));
     const separatedSamples = decodeInteger(required(r, 'separatedSamples', p), `${p}.separatedSamples`, 1, nSamples);
     return { kind, features: fs, separatedSamples };
   });

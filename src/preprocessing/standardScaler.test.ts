@@ -53,6 +53,20 @@ describe('StandardScaler', () => {
     expectClose(s.inverseTransform(Z).data, X.flat(), 1e-15);
   });
 
+  it('values near the double limit: σ² overflows to +∞ (as in scikit-learn) but σ and the transform stay finite', () => {
+    const X = [[1 / 3], [1e308], [-1e308]];
+    const s = new StandardScaler().fit(X);
+    expect(s.mean[0]).toBe(0); // 1/3 is absorbed by 1e308 in the sum, as in numpy
+    expect(s.variance[0]).toBe(Infinity);
+    expect(Math.abs(s.scale[0] / (1e308 * Math.sqrt(2 / 3)) - 1)).toBeLessThan(4e-16);
+    const Z = s.transform(X);
+    expect(Math.abs(Z.get(1, 0) - Math.sqrt(1.5))).toBeLessThan(1e-15);
+    expect(Z.get(2, 0)).toBe(-Z.get(1, 0));
+    const big = new StandardScaler().fit([[1.5e308], [1.7e308]]);
+    expect(Math.abs(big.mean[0] / 1.6e308 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(big.transform([[1.7e308]]).get(0, 0) - 1)).toBeLessThan(1e-12);
+  });
+
   it('withMean / withStd switch the two steps off', () => {
     const X = [
       [1, 10],

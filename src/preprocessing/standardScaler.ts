@@ -1,10 +1,11 @@
-import { LogitRangeError, NotFittedError } from '../core/errors.js';
+import { LogitRangeError, LogitTypeError, NotFittedError, describe } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import {
   FORMAT,
   FORMAT_VERSION,
   decodeBoolean,
+  decodeDouble,
   decodeInteger,
   decodeNumbers,
   encodeNumbers,
@@ -14,6 +15,7 @@ import {
 } from '../core/serial.js';
 import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import { asMatrix, asSampleWeight, type MatrixLike } from '../core/validate.js';
+import { resolveInputNames } from './featureNames.js';
 
 export interface ScalerFitOptions {
   /** Per-sample weights for the mean and variance (default all 1). */
@@ -44,8 +46,9 @@ const EPS = 2.220446049250313e-16;
  * Standardises features: x′ⱼ = (xⱼ − μⱼ) / σⱼ with μ the (weighted) column mean and σ the
  * population standard deviation (ddof = 0), as scikit-learn's StandardScaler. A constant column
  * (variance within rounding of zero, scikit-learn's `_is_constant_feature` test) gets σ = 1 so
- * it maps to 0 instead of NaN. Fit on the training split only, then transform both splits,
- * as every seed does.
+ * it maps to 0 instead of NaN. Columns whose squares overflow (values beyond ~1e154) get σ by a
+ * scaled sum, so σ and the transform stay finite although σ² is +∞. Fit on the training split
+ * only, then transform both splits, as every seed does.
  * Cost: fit two passes over X, O(n·d); transform O(n·d).
  */
 export class StandardScaler {
@@ -72,7 +75,14 @@ export class StandardScaler {
       total += w;
       for (let j = 0; j < d; j++) mean[j] += w * data[i * d + j];
     }
-    for (let j = 0; j < d; j++) mean[j] /= total;
+    for (let j = 0; j < d; j++) {
+      mean[j] /= total;
+      // Σ w·x overflowed (values near the double limit): the convex combination Σ (w/S)·x cannot.
+      if (!Number.isFinite(mean[j])) {
+        mean[j] = 0;
+        for (let i = 0; i < n; i++) mean[j] += ((sw === null ? 1 : sw[i]) / total) * data[i * d + j];
+      }
+    }
     // Second pass on centred values: no cancellation from Σx² − n·μ².
     for (let i = 0; i < n; i++) {
       const w = sw === null ? 1 : sw[i];
@@ -84,7 +94,22 @@ export class StandardScaler {
     const scale = new Float64Array(d);
     for (let j = 0; j < d; j++) {
       variance[j] /= total;
-      const bound = n * EPS * variance[j] + (n * mean[j] * EPS) ** 2;
+      if (variance[j] === Infinity) {
+        // The squares overflowed (deviations above ~1e154). σ itself is representable: compute
+        // it as m·√(Σ w·(c/m)² / S) with m the largest deviation (the scaling of BLAS dnrm2).
+        // The variance σ² stays +∞, as scikit-learn's does; σ is finite where theirs is not.
+        let m = 0;
+        for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(data[i * d + j] - mean[j]));
+        let ssq = 0;
+        for (let i = 0; i < n; i++) {
+          const c = (data[i * d + j] - mean[j]) / m;
+          ssq += (sw === null ? 1 : sw[i]) * c * c;
+        }
+        scale[j] = m * Math.sqrt(ssq / total);
+        continue;
+      }
+      // scikit-learn's n_samples_seen_ is the total weight when weights are given.
+      const bound = total * EPS * variance[j] + (total * mean[j] * EPS) ** 2;
       scale[j] = variance[j] <= bound ? 1 : Math.sqrt(variance[j]);
     }
     this.fitted = { mean, variance, scale, nSamplesSeen: n, training };
@@ -117,6 +142,20 @@ export class StandardScaler {
 
   get nFeatures(): number {
     return this.state('nFeatures').mean.length;
+  }
+
+  get nFeaturesOut(): number {
+    return this.state('nFeaturesOut').mean.length;
+  }
+
+  get isFitted(): boolean {
+    return this.fitted !== null;
+  }
+
+  /** The output names: the input names unchanged (given names, else the names seen by fit, else x0 … x{d−1}). Cost: O(d). */
+  getFeatureNamesOut(inputNames?: readonly string[]): string[] {
+    const s = this.state('getFeatureNamesOut');
+    return resolveInputNames(inputNames, s.training.featureNames, s.mean.length, NAME);
   }
 
   /** The feature names passed to fit, or null. */
@@ -192,9 +231,17 @@ export class StandardScaler {
     });
     if (state === null) return scaler;
     const mean = decodeNumbers(required(state, 'mean', 'doc.state'), 'doc.state.mean');
-    const variance = decodeNumbers(required(state, 'variance', 'doc.state'), 'doc.state.variance', mean.length);
+    if (mean.length === 0) throw new LogitRangeError('doc.state.mean must have at least one value', { parameter: 'doc.state.mean' });
+    const rawVariance = required(state, 'variance', 'doc.state');
+    if (!Array.isArray(rawVariance) || rawVariance.length !== mean.length) {
+      throw new LogitTypeError(`doc.state.variance must be an array of ${mean.length} numbers; found ${describe(rawVariance)}`, { parameter: 'doc.state.variance' });
+    }
+    // +∞ is a legitimate variance (squares beyond the double range; σ is then finite, see fit);
+    // NaN and −∞ are refused by the ≥ 0 check below.
+    const variance = Float64Array.from(rawVariance as unknown[], (v, j) => decodeDouble(v, `doc.state.variance[${j}]`));
     const scale = decodeNumbers(required(state, 'scale', 'doc.state'), 'doc.state.scale', mean.length);
     for (let j = 0; j < scale.length; j++) {
+      if (!(variance[j] >= 0)) throw new LogitRangeError(`doc.state.variance[${j}] must be ≥ 0; found ${variance[j]}`, { parameter: `doc.state.variance[${j}]`, value: variance[j] });
       if (!(scale[j] > 0)) throw new LogitRangeError(`doc.state.scale[${j}] must be > 0; found ${scale[j]}`, { parameter: `doc.state.scale[${j}]`, value: scale[j] });
     }
     const nSamplesSeen = decodeInteger(required(state, 'nSamplesSeen', 'doc.state'), 'doc.state.nSamplesSeen', 1);
