@@ -210,6 +210,12 @@ function axpy2(a: f64, x: usize, g: usize, d: i32): void {
   }
 }
 
+/** Rows per block in binaryRows, and its static buffers for scores, e^(−|z|) and log1p. */
+const BLOCK: i32 = 64;
+const ZBUF: usize = memory.data(BLOCK * 8, 16);
+const EBUF: usize = memory.data(BLOCK * 8, 16);
+const LBUF: usize = memory.data(BLOCK * 8, 16);
+
 /** Second result of dot8x2 (wasm functions return one value). */
 let secondDot: f64 = 0;
 
@@ -329,35 +335,59 @@ export function binaryRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: 
   let loss = load<f64>(acc);
   let gb = load<f64>(acc, 8);
   const rowBytes = <usize>d << 3;
-  let i = 0;
-  for (; i + 1 < rows; i += 2) {
-    const x0 = X + <usize>i * rowBytes;
-    const x1 = x0 + rowBytes;
-    const z0 = dot8x2(x0, x1, w, d) + b;
-    const z1 = secondDot + b;
-    const o = <usize>i << 3;
-    // Both rows' exp and log1p at once, one f64x2 chain.
-    const e2 = expNonPositive2(f64x2.replace_lane(f64x2.splat(-Math.abs(z0)), 1, -Math.abs(z1)));
-    const l2 = log1pUnit2(e2);
-    loss += binaryRowFrom(z0, f64x2.extract_lane(e2, 0), f64x2.extract_lane(l2, 0), load<f64>(y + o), sw == 0 ? 1 : load<f64>(sw + o));
-    const g0 = rowGrad;
-    if (hw != 0) store<f64>(hw + o, rowCurv);
-    loss += binaryRowFrom(z1, f64x2.extract_lane(e2, 1), f64x2.extract_lane(l2, 1), load<f64>(y + o, 8), sw == 0 ? 1 : load<f64>(sw + o, 8));
-    const g1 = rowGrad;
-    if (hw != 0) store<f64>(hw + o, rowCurv, 8);
-    if (g0 != 0) gb += g0;
-    if (g1 != 0) gb += g1;
-    axpyPair(g0, x0, g1, x1, grad, d);
-  }
-  if (i < rows) {
-    const x = X + <usize>i * rowBytes;
-    const o = <usize>i << 3;
-    loss += binaryRow(dot8(x, w, d) + b, load<f64>(y + o), sw == 0 ? 1 : load<f64>(sw + o));
-    if (hw != 0) store<f64>(hw + o, rowCurv);
-    const g = rowGrad;
-    if (g != 0) {
-      gb += g;
-      axpy2(g, x, grad, d);
+  // Rows go in blocks of BLOCK: scores first, then every exp/log1p of the block (independent
+  // f64x2 chains the CPU can overlap), then the accumulations in row order.
+  for (let i0 = 0; i0 < rows; i0 += BLOCK) {
+    const m = min(BLOCK, rows - i0);
+    const Xb = X + <usize>i0 * rowBytes;
+    let r = 0;
+    for (; r + 1 < m; r += 2) {
+      const x0 = Xb + <usize>r * rowBytes;
+      const z0 = dot8x2(x0, x0 + rowBytes, w, d) + b;
+      store<f64>(ZBUF + (<usize>r << 3), z0);
+      store<f64>(ZBUF + (<usize>r << 3), secondDot + b, 8);
+    }
+    if (r < m) store<f64>(ZBUF + (<usize>r << 3), dot8(Xb + <usize>r * rowBytes, w, d) + b);
+    r = 0;
+    for (; r + 1 < m; r += 2) {
+      const o = <usize>r << 3;
+      const z = v128.load(ZBUF + o);
+      const e2 = expNonPositive2(f64x2.neg(f64x2.abs(z)));
+      v128.store(EBUF + o, e2);
+      v128.store(LBUF + o, log1pUnit2(e2));
+    }
+    if (r < m) {
+      const o = <usize>r << 3;
+      const e = expNonPositive(-Math.abs(load<f64>(ZBUF + o)));
+      store<f64>(EBUF + o, e);
+      store<f64>(LBUF + o, log1pUnit(e));
+    }
+    r = 0;
+    for (; r + 1 < m; r += 2) {
+      const x0 = Xb + <usize>r * rowBytes;
+      const o = <usize>r << 3;
+      const oi = <usize>(i0 + r) << 3;
+      loss += binaryRowFrom(load<f64>(ZBUF + o), load<f64>(EBUF + o), load<f64>(LBUF + o), load<f64>(y + oi), sw == 0 ? 1 : load<f64>(sw + oi));
+      const g0 = rowGrad;
+      if (hw != 0) store<f64>(hw + oi, rowCurv);
+      loss += binaryRowFrom(load<f64>(ZBUF + o, 8), load<f64>(EBUF + o, 8), load<f64>(LBUF + o, 8), load<f64>(y + oi, 8), sw == 0 ? 1 : load<f64>(sw + oi, 8));
+      const g1 = rowGrad;
+      if (hw != 0) store<f64>(hw + oi, rowCurv, 8);
+      if (g0 != 0) gb += g0;
+      if (g1 != 0) gb += g1;
+      axpyPair(g0, x0, g1, x0 + rowBytes, grad, d);
+    }
+    if (r < m) {
+      const x = Xb + <usize>r * rowBytes;
+      const o = <usize>r << 3;
+      const oi = <usize>(i0 + r) << 3;
+      loss += binaryRowFrom(load<f64>(ZBUF + o), load<f64>(EBUF + o), load<f64>(LBUF + o), load<f64>(y + oi), sw == 0 ? 1 : load<f64>(sw + oi));
+      if (hw != 0) store<f64>(hw + oi, rowCurv);
+      const g = rowGrad;
+      if (g != 0) {
+        gb += g;
+        axpy2(g, x, grad, d);
+      }
     }
   }
   store<f64>(acc, loss);
