@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
-import { parse, type CsvError } from 'csv-parse';
+import Papa from 'papaparse';
 import { LogitRangeError, LogitTypeError, describe } from '../core/errors.js';
 import * as check from '../core/options.js';
 import { MissingMarkers, asKindOverrides, asMissingOption, checkOverrideNames, parseBooleanText, parseNumberText, type ColumnKind } from '../table/cells.js';
@@ -98,69 +99,125 @@ interface CsvRecord {
   line: number;
 }
 
+// Rows the parser may run ahead of the consumer before it is paused (about 20 read buffers).
+const AHEAD = 20_000;
+
 /**
- * The records of a CSV file with the line each starts on, streamed through csv-parse (quotes,
- * doubled quotes, embedded line breaks, LF / CRLF / CR line ends, a byte-order mark). Blank
- * lines (a record of one empty field) are skipped. Line numbers are counted here: a record
- * spans one line plus the line feeds inside its quoted fields (csv-parse's own `info.lines`
- * counts a CRLF inside quotes twice, and asking for `info` costs 40 % of the parse time).
- * Records are taken from the parser and handed on in synchronous batches between 'readable'
- * events rather than one `for await` step each, which halves the per-record overhead; the parser's small
- * buffer and pipe() backpressure keep memory bounded when the consumer is slow.
+ * The records of a CSV file with the line each starts on, streamed through Papa Parse (quotes,
+ * doubled quotes, embedded line breaks, LF / CRLF / CR line ends detected from the first
+ * buffer). The file is decoded by Node (so a character split between read buffers survives);
+ * a byte-order mark is dropped. Blank lines (a record of one empty field) are skipped. Line
+ * numbers are counted here: a record spans one line plus the line feeds inside its quoted
+ * fields. Records arrive one parsed buffer at a time; when more than {@link AHEAD} rows wait
+ * for the consumer the parser and the file stream are paused, so memory stays bounded.
  */
 async function* batches(path: string, cfg: CsvConfig): AsyncGenerator<CsvRecord[]> {
-  const source = createReadStream(path);
-  const parser = source.pipe(parse({ delimiter: cfg.delimiter, quote: cfg.quote, encoding: cfg.encoding, bom: true, relax_column_count: true }));
-  let signalled = false;
+  let encoding = cfg.encoding;
+  if (encoding === 'utf8' || encoding === 'utf-8') {
+    // A UTF-16LE byte-order mark overrides the default encoding (Excel's "Unicode text").
+    const fh = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      const { bytesRead } = await fh.read(head, 0, 2, 0);
+      if (bytesRead === 2 && head[0] === 0xff && head[1] === 0xfe) encoding = 'utf16le';
+    } finally {
+      await fh.close();
+    }
+  }
+  const source = createReadStream(path, { encoding });
+  const queue: string[][][] = [];
+  let waiting = 0;
   let ended = false;
   let failure: unknown = null;
+  let paused: Papa.Parser | null = null;
+  let handle: Papa.Parser | null = null;
   let wake: (() => void) | null = null;
   const signal = () => {
-    signalled = true;
-    wake?.();
+    const w = wake;
+    wake = null;
+    w?.();
   };
-  parser.on('readable', signal);
-  parser.on('end', () => {
-    ended = true;
-    signal();
+  let rowsParsed = 0;
+  Papa.parse(source as unknown as Papa.LocalFile, {
+    delimiter: cfg.delimiter,
+    quoteChar: cfg.quote,
+    escapeChar: cfg.quote,
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    beforeFirstChunk: (chunk) => (chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk),
+    chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      handle = parser;
+      if (results.errors.length > 0 && failure === null) {
+        const e = results.errors[0];
+        failure = Object.assign(new Error(e.message), { code: e.code, record: rowsParsed + (e.row ?? 0) });
+      }
+      rowsParsed += results.data.length;
+      queue.push(results.data);
+      waiting += results.data.length;
+      if (waiting > AHEAD && paused === null) {
+        parser.pause();
+        paused = parser;
+      }
+      signal();
+    },
+    complete: () => {
+      ended = true;
+      signal();
+    },
+    error: (e: Error) => {
+      failure = e;
+      signal();
+    },
   });
-  parser.on('error', (e) => {
-    failure = e;
-    signal();
-  });
-  // pipe() does not forward the file's errors (ENOENT, EISDIR); without this the parser would wait forever.
+  // Papa Parse does not listen for the file's own errors (ENOENT, EISDIR) before reading.
   source.on('error', (e) => {
     failure = e;
     signal();
   });
   let next = 1;
+  let records = 0;
   try {
     for (;;) {
-      const batch: CsvRecord[] = [];
-      let cells: string[] | null;
-      while (failure === null && (cells = parser.read() as string[] | null) !== null) {
-        const start = next;
-        let span = 1;
-        for (const cell of cells) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) span++;
-        next = start + span;
-        if (cells.length === 1 && cells[0] === '') continue;
-        batch.push({ cells, line: start });
+      while (queue.length > 0) {
+        const rows = queue.shift() as string[][];
+        waiting -= rows.length;
+        const batch: CsvRecord[] = [];
+        for (const cells of rows) {
+          records++;
+          const start = next;
+          let span = 1;
+          for (const cell of cells) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) span++;
+          next = start + span;
+          if (failure !== null && (failure as { record?: number }).record === records - 1) {
+            const f = failure as Error & { code?: string };
+            throw new LogitRangeError(`${path}:${start}: malformed CSV (${f.code}): ${f.message}`, { parameter: 'path', value: path });
+          }
+          if (cells.length === 1 && cells[0] === '') continue;
+          batch.push({ cells, line: start });
+        }
+        if (batch.length > 0) yield batch;
       }
-      if (batch.length > 0) yield batch;
-      if (failure !== null) break;
+      if (failure !== null) {
+        const f = failure as Error & { code?: string };
+        if (typeof f.code === 'string' && /Quotes|Delimiter/.test(f.code)) {
+          throw new LogitRangeError(`${path}:${next}: malformed CSV (${f.code}): ${f.message}`, { parameter: 'path', value: path });
+        }
+        throw failure;
+      }
       if (ended) return;
-      if (!signalled) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      signalled = false;
+      if (paused !== null) {
+        const p: Papa.Parser = paused;
+        paused = null;
+        p.resume();
+      }
+      if (queue.length === 0 && !ended && failure === null) await new Promise<void>((resolve) => (wake = resolve));
     }
-    const e = failure as CsvError & { lines?: number };
-    if (e instanceof Error && typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      throw new LogitRangeError(`${path}:${e.lines ?? next}: malformed CSV (${e.code}): ${e.message}`, { parameter: 'path', value: path });
-    }
-    throw e;
   } finally {
-    parser.destroy();
-    source.destroy();
+    if (!ended) {
+      (handle as Papa.Parser | null)?.abort();
+      source.destroy();
+    }
   }
 }
 
@@ -249,7 +306,7 @@ class Columns {
 }
 
 /**
- * Reads a CSV file into a {@link Table}, streaming it through csv-parse.
+ * Reads a CSV file into a {@link Table}, streaming it through Papa Parse.
  *
  * Parsing: `delimiter` (default ','), double-quoted fields with doubled quotes and embedded
  * line breaks, LF / CRLF line ends, a UTF-8 byte-order mark, blank lines skipped. Every row

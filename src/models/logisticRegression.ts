@@ -572,8 +572,9 @@ export class LogisticRegression {
     const nIter = decodeInteger(required(state, 'nIter', path), `${path}.nIter`, 0);
     const converged = decodeBoolean(required(state, 'converged', path), `${path}.converged`);
     const lossHistory = decodeNumbers(own(state, 'lossHistory', path) ?? [], `${path}.lossHistory`);
-    const objective = decodeNumber(required(state, 'objective', path), `${path}.objective`);
-    const gradMax = decodeNumber(required(state, 'gradMax', path), `${path}.gradMax`);
+    // NaN means "no certificate" (LogisticRegressionCV's fold average optimises no one objective).
+    const objective = decodeNumberOrNaN(required(state, 'objective', path), `${path}.objective`);
+    const gradMax = decodeNumberOrNaN(required(state, 'gradMax', path), `${path}.gradMax`);
     const training = decodeTraining(required(state, 'training', path), `${path}.training`, nFeatures);
     const solver = decodeEnum(required(state, 'solver', path), `${path}.solver`, ['lbfgs', 'newton', 'owlqn', 'sgd', 'gd'] as const);
     const separation = decodeSeparation(own(state, 'separation', path) ?? [], `${path}.separation`, nFeatures, training.nSamples);
@@ -596,6 +597,11 @@ function scores(M: Matrix, s: Fitted): Matrix {
 /** Same labels in the same order. */
 function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** A finite number, or NaN written as "NaN"; ±∞ is refused. */
+function decodeNumberOrNaN(v: unknown, path: string): number {
+  return v === 'NaN' ? NaN : decodeNumber(v, path);
 }
 
 function decodeSeparation(v: unknown, path: string, nFeatures: number, nSamples: number): SeparationReport[] {

@@ -13,6 +13,9 @@ import { OneHotEncoder } from '../preprocessing/oneHotEncoder.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
+import { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
+import { TableEncoder } from '../table/encoder.js';
+import { Table } from '../table/table.js';
 import { fromJSON } from './fromJSON.js';
 import { Pipeline } from './pipeline.js';
 import { READERS } from './registry.js';
@@ -25,10 +28,23 @@ const clf3 = makeClassification({ nSamples: 150, nFeatures: 4, nInformative: 3, 
 const labels3 = clf3.y.map((k) => ['setosa', 'versicolor', 'virginica'][k]);
 const reg = makeRegression({ nSamples: 80, nFeatures: 5, nInformative: 3, noise: 2, seed: 6 });
 const cats = [['red', 1, true], ['blue', 2, false], ['red', 3, true], ['green', 1, false], ['blue', 3, true]];
+const table = Table.fromRows([
+  { city: 'Lima', age: 31, member: true, churned: 'no' },
+  { city: 'Oslo', age: null, member: false, churned: 'yes' },
+  { city: null, age: 45, member: true, churned: 'no' },
+  { city: 'Oslo', age: 52, member: null, churned: 'yes' },
+  { city: 'Pune', age: 23, member: false, churned: 'no' },
+]);
 const withNaN = [[1, NaN, NaN], [NaN, 4, NaN], [3, 5, NaN], [4, 4, NaN]];
 
-/** Every class fromJSON knows, fitted in the ways that change what the document holds. */
+let cache: [string, any, unknown][] | null = null;
+/** Every class fromJSON knows, fitted in the ways that change what the document holds (fitted once, never modified by the tests). */
 function fittedObjects(): [string, any, unknown][] {
+  cache ??= buildFitted();
+  return cache;
+}
+
+function buildFitted(): [string, any, unknown][] {
   return [
     ['LogisticRegression binary', new LogisticRegression({ onWarning }).fit(clf.X, clf.y, { featureNames: ['a', 'b', 'c', 'd'] }), clf.X],
     ['LogisticRegression multinomial, string labels', new LogisticRegression({ onWarning }).fit(clf3.X, labels3), clf3.X],
@@ -51,6 +67,9 @@ function fittedObjects(): [string, any, unknown][] {
     ['SimpleImputer (an empty column, NaN statistic)', new SimpleImputer({ strategy: 'median' }).fit(withNaN), withNaN],
     ['SimpleImputer constant, missing -1', new SimpleImputer({ strategy: 'constant', fillValue: -0, missingValues: -1 }).fit([[1, -1], [-1, 2]]), [[1, -1], [-1, 2]]],
     ['LabelEncoder', new LabelEncoder().fit(labels3), labels3],
+    ['TableEncoder', new TableEncoder({ target: 'churned', drop: 'if_binary' }).fit(table), table],
+    ['LogisticRegressionCV', new LogisticRegressionCV({ Cs: 3, cv: 3, onWarning } as never).fit(clf.X, clf.y), clf.X],
+    ['LogisticRegressionCV no refit', new LogisticRegressionCV({ Cs: [0.1, 1], cv: 3, refit: false, onWarning } as never).fit(clf3.X, labels3), clf3.X],
     [
       'Pipeline poly + scale + logistic',
       new Pipeline([
@@ -111,7 +130,7 @@ const METHODS = ['predict', 'predictProba', 'predictLogProba', 'decisionFunction
 
 describe('fromJSON round trips', () => {
   it('the reader table covers every model and transformer class', () => {
-    const known = ['ElasticNet', 'LabelEncoder', 'Lasso', 'LinearRegression', 'LogisticRegression', 'MinMaxScaler', 'OneHotEncoder', 'PolynomialFeatures', 'Ridge', 'SimpleImputer', 'StandardScaler'];
+    const known = ['TableEncoder', 'ElasticNet', 'LabelEncoder', 'Lasso', 'LinearRegression', 'LogisticRegression', 'MinMaxScaler', 'OneHotEncoder', 'PolynomialFeatures', 'Ridge', 'SimpleImputer', 'StandardScaler'];
     expect([...READERS.keys()]).toEqual(expect.arrayContaining(known));
     // and every class of the round-trip list below is one of them (or Pipeline)
     for (const [, obj] of fittedObjects()) expect([...READERS.keys(), 'Pipeline']).toContain(obj.constructor.name);
@@ -260,6 +279,9 @@ describe('fromJSON rejects corrupted and hostile documents', () => {
     const q = JSON.parse(JSON.stringify(pipe));
     q.params.steps[1][1].state.coef[0][0] = 'NaN';
     rejects(q, /doc\.params\.steps\[1\] \("model"\): doc\.state\.coef\[0\]\[0\] must be finite; found NaN/);
+    const tp = JSON.parse(JSON.stringify(new Pipeline([['table', new TableEncoder({ target: 'churned' })], ['model', new LogisticRegression({ onWarning })]]).fit(table)));
+    tp.params.steps[0][1].state = null;
+    rejects(tp, 'doc.state says the pipeline is fitted but step 0 ("table") is not');
     const r = JSON.parse(JSON.stringify(pipe));
     r.params.steps[1][1].state = null;
     rejects(r, 'doc.state says the pipeline is fitted but step 1 ("model") is not');
@@ -294,7 +316,12 @@ describe('fromJSON rejects corrupted and hostile documents', () => {
     }
     const s = JSON.parse(JSON.stringify(new StandardScaler().fit([[1], [2]])));
     s.state.scale[0] = 0;
-    rejects(s, 'doc.state.scale[0] must be > 0');
+    rejects(s, 'doc.state.scale[0] must be 1 or √variance[0]; found 0');
+    s.state.scale[0] = 0.5;
+    expect(fromJSON(s)).toBeInstanceOf(StandardScaler); // 0.5 = √0.25 is consistent
+    const mm = JSON.parse(JSON.stringify(new MinMaxScaler().fit([[1], [3]])));
+    mm.state.min[0] = 0;
+    rejects(mm, 'doc.state.scale[0] and doc.state.min[0] do not follow from featureRange, dataMin and dataMax');
     const imp = JSON.parse(JSON.stringify(new SimpleImputer({ strategy: 'constant' }).fit([[1], [2]])));
     imp.state.statistics[0] = 'NaN';
     rejects(imp, 'doc.state.statistics[0] must be finite; found NaN');

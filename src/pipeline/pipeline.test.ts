@@ -11,6 +11,8 @@ import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
 import { trainTestSplit } from '../selection/trainTestSplit.js';
+import { TableEncoder } from '../table/encoder.js';
+import { Table } from '../table/table.js';
 import { fromJSON } from './fromJSON.js';
 import { Pipeline } from './pipeline.js';
 
@@ -107,6 +109,35 @@ describe('Pipeline', () => {
       ['minmax', new MinMaxScaler()],
     ]);
     expect(imp.fitTransform([[1, NaN], [3, 4], [NaN, 8]]).toArray()).toEqual([[0, 0.5], [1, 0], [0.5, 1]]);
+  });
+
+  it('a TableEncoder first step: fit(table) takes y from the target column; predict and score take tables', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      city: ['Lima', 'Oslo', 'Pune'][i % 3],
+      age: i % 7 === 0 ? null : 20 + ((i * 7) % 45),
+      member: i % 2 === 0,
+      churned: (i * 7) % 45 > 20 === (i % 3 === 1) ? 'yes' : 'no',
+    }));
+    const train = Table.fromRows(rows.slice(0, 30));
+    const test = Table.fromRows(rows.slice(30));
+    const pipe = new Pipeline([
+      ['table', new TableEncoder({ target: 'churned' })],
+      ['scale', new StandardScaler()],
+      ['model', new LogisticRegression()],
+    ]).fit(train);
+    const enc = new TableEncoder({ target: 'churned' }).fit(train);
+    const tr = enc.transform(train);
+    const s = new StandardScaler().fit(tr.X);
+    const m = new LogisticRegression().fit(s.transform(tr.X), tr.y as string[]);
+    const te = enc.transform(test);
+    expect(pipe.predictProba(test).data).toEqual(m.predictProba(s.transform(te.X)).data);
+    expect(pipe.score(test)).toBe(m.score(s.transform(te.X), te.y as string[]));
+    expect(pipe.classes).toEqual(['no', 'yes']);
+    expect((pipe.namedSteps.model as LogisticRegression).featureNames).toEqual(tr.featureNames);
+    expect(pipe.getFeatureNamesOut()).toEqual(tr.featureNames);
+    const back = fromJSON(JSON.parse(JSON.stringify(pipe))) as Pipeline;
+    expect(back.predictProba(test).data).toEqual(pipe.predictProba(test).data);
+    expect(() => new Pipeline([['table', new TableEncoder()], ['model', new LogisticRegression()]]).fit(train)).toThrow('Pipeline.fit needs y');
   });
 
   it('checks its steps and refuses to predict before fit', () => {

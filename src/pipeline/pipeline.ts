@@ -1,5 +1,5 @@
 import { LogitRangeError, LogitTypeError, NotFittedError, describe } from '../core/errors.js';
-import type { Matrix } from '../core/matrix.js';
+import { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import { FORMAT, FORMAT_VERSION, own, readHeader, required, type ModelDocument } from '../core/serial.js';
 import { decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
@@ -14,8 +14,9 @@ import { readDocument, type ReadOptions } from './registry.js';
  */
 export interface PipelineStep {
   fit(...args: any[]): unknown;
-  transform?(X: any): Matrix;
-  fitTransform?(X: any, options?: any): Matrix;
+  /** A Matrix (or rows), or an encoded table `{ X, y, featureNames }` as TableEncoder returns. */
+  transform?(X: any): any;
+  fitTransform?(X: any, options?: any): any;
   getFeatureNamesOut?(inputNames?: readonly string[]): string[];
   predict?(X: any, options?: any): unknown;
   predictProba?(X: any): Matrix;
@@ -70,6 +71,20 @@ function checkSteps(steps: unknown): [string, PipelineStep][] {
 function isEstimator(step: PipelineStep): boolean {
   if (step instanceof Pipeline) return isEstimator(step.finalStep);
   return typeof step.predict === 'function' || typeof step.transform !== 'function';
+}
+
+/**
+ * A step's output: a Matrix (or rows) as is, or an encoded table `{ X, y, featureNames }`
+ * (TableEncoder), whose X goes on, whose y serves as labels when fit got none, and whose names
+ * name the next step's inputs.
+ */
+function unwrap(out: unknown): { X: unknown; y: unknown[] | null; featureNames: string[] | null } {
+  if (out !== null && typeof out === 'object' && !(out instanceof Matrix) && !Array.isArray(out) && (out as { X?: unknown }).X instanceof Matrix) {
+    const o = out as { X: Matrix; y?: unknown; featureNames?: unknown };
+    const names = Array.isArray(o.featureNames) && new Set(o.featureNames).size === o.featureNames.length ? (o.featureNames as string[]) : null;
+    return { X: o.X, y: Array.isArray(o.y) ? o.y : null, featureNames: names };
+  }
+  return { X: out, y: null, featureNames: null };
 }
 
 /** getFeatureNamesOut when the step has it and its names are distinct; otherwise null (the next step gets no names). */
@@ -174,9 +189,6 @@ export class Pipeline {
     if (wantOutput && typeof final.transform !== 'function') {
       throw new LogitTypeError(`Pipeline.fitTransform needs every step to transform; the final step ${JSON.stringify(this.list[this.list.length - 1][0])} has no transform`, { parameter: 'steps' });
     }
-    if (isEstimator(final) && !wantOutput && y === undefined) {
-      throw new LogitTypeError(`Pipeline.fit needs y: the final step ${JSON.stringify(this.list[this.list.length - 1][0])} is a model`, { parameter: 'y' });
-    }
     this.fitted = null;
     let names: string[] | null = o.featureNames === undefined ? null : [...o.featureNames];
     let Xt: unknown = X;
@@ -184,30 +196,46 @@ export class Pipeline {
     for (let i = 0; i < this.list.length - 1; i++) {
       const [name, step] = this.list[i];
       const opts = this.stepFitOptions(name, names, o, false);
-      if (step instanceof Pipeline) Xt = step.fitTransform(Xt, undefined, opts);
-      else Xt = typeof step.fitTransform === 'function' ? step.fitTransform(Xt, opts) : (step.fit(Xt, opts), (step.transform as (X: unknown) => Matrix)(Xt));
-      names = namesOut(step, names);
+      let out: unknown;
+      if (step instanceof Pipeline) out = step.fitTransform(Xt, undefined, opts);
+      else out = typeof step.fitTransform === 'function' ? step.fitTransform(Xt, opts) : (step.fit(Xt, opts), (step.transform as (X: unknown) => Matrix)(Xt));
+      const u = unwrap(out);
+      Xt = u.X;
+      if (y === undefined && u.y !== null) y = u.y;
+      names = u.featureNames ?? namesOut(step, names);
+    }
+    if (isEstimator(final) && !wantOutput && y === undefined) {
+      throw new LogitTypeError(`Pipeline.fit needs y: the final step ${JSON.stringify(this.list[this.list.length - 1][0])} is a model`, { parameter: 'y' });
     }
     const [lastName, last] = this.list[this.list.length - 1];
     const opts = this.stepFitOptions(lastName, names, o, true);
     let out: unknown = null;
     if (isEstimator(last) && !wantOutput) last.fit(Xt, y, opts);
     else if (last instanceof Pipeline) out = last.fitSteps(Xt, undefined, opts, wantOutput);
-    else if (wantOutput && typeof last.fitTransform === 'function') out = last.fitTransform(Xt, opts);
+    else if (wantOutput && typeof last.fitTransform === 'function') out = unwrap(last.fitTransform(Xt, opts)).X;
     else {
       last.fit(Xt, opts);
-      if (wantOutput) out = (last.transform as (X: unknown) => Matrix)(Xt);
+      if (wantOutput) out = unwrap((last.transform as (X: unknown) => Matrix)(Xt)).X;
     }
     this.fitted = { training: trainingInfo(n, o.featureNames === undefined ? null : [...o.featureNames]) };
     return out;
   }
 
-  /** X through every step but the last. */
-  private head(X: unknown, method: string): unknown {
+  /** X through every step but the last, and the labels a step found in X (a TableEncoder's target column), if any. */
+  private headWithLabels(X: unknown, method: string): { X: unknown; y: unknown[] | null } {
     this.state(method);
     let Xt = X;
-    for (let i = 0; i < this.list.length - 1; i++) Xt = (this.list[i][1].transform as (X: unknown) => Matrix)(Xt);
-    return Xt;
+    let y: unknown[] | null = null;
+    for (let i = 0; i < this.list.length - 1; i++) {
+      const u = unwrap((this.list[i][1].transform as (X: unknown) => Matrix)(Xt));
+      Xt = u.X;
+      if (u.y !== null) y = u.y;
+    }
+    return { X: Xt, y };
+  }
+
+  private head(X: unknown, method: string): unknown {
+    return this.headWithLabels(X, method).X;
   }
 
   private finalMethod<K extends 'predict' | 'predictProba' | 'predictLogProba' | 'decisionFunction' | 'score' | 'transform'>(method: K): NonNullable<PipelineStep[K]> {
@@ -242,17 +270,22 @@ export class Pipeline {
     return f(this.head(X, 'decisionFunction'));
   }
 
-  /** The final step's score (accuracy for classifiers, R² for regressors) on the transformed X. */
-  score(X: unknown, y: ArrayLike<unknown>, options?: unknown): number {
+  /**
+   * The final step's score (accuracy for classifiers, R² for regressors) on the transformed X.
+   * y may be omitted when a step takes the labels from X (a TableEncoder with a target column).
+   */
+  score(X: unknown, y?: ArrayLike<unknown>, options?: unknown): number {
     const f = this.finalMethod('score');
-    const Xt = this.head(X, 'score');
-    return options === undefined ? f(Xt, y) : f(Xt, y, options);
+    const h = this.headWithLabels(X, 'score');
+    const labels = y ?? h.y;
+    if (labels === null || labels === undefined) throw new LogitTypeError('Pipeline.score needs y (no step took labels from X)', { parameter: 'y' });
+    return options === undefined ? f(h.X, labels) : f(h.X, labels, options);
   }
 
   /** X through every step (all must be transformers). */
   transform(X: unknown): Matrix {
     const f = this.finalMethod('transform');
-    return f(this.head(X, 'transform'));
+    return unwrap(f(this.head(X, 'transform'))).X as Matrix;
   }
 
   /** The final step's classes, for a classifier. */
@@ -338,7 +371,8 @@ function readPipeline(doc: unknown, options: ReadOptions, depth: number): Pipeli
     return pipe;
   }
   steps.forEach(([name, step], i) => {
-    if (step.isFitted !== true) throw new LogitRangeError(`doc.state says the pipeline is fitted but step ${i} (${JSON.stringify(name)}) is not`, { parameter: `doc.params.steps[${i}]` });
+    // A step without isFitted (a duck-typed class) cannot be asked; its own reader vouches for it.
+    if (step.isFitted === false) throw new LogitRangeError(`doc.state says the pipeline is fitted but step ${i} (${JSON.stringify(name)}) is not`, { parameter: `doc.params.steps[${i}]` });
     if (i > 0) {
       const prev = steps[i - 1][1];
       if (typeof prev.nFeaturesOut === 'number' && typeof step.nFeatures === 'number' && prev.nFeaturesOut !== step.nFeatures) {

@@ -211,7 +211,13 @@ export class MinMaxScaler {
       if (!(dataMax[j] >= dataMin[j])) {
         throw new LogitRangeError(`${p}.dataMax[${j}] (${dataMax[j]}) is below dataMin[${j}] (${dataMin[j]})`, { parameter: `${p}.dataMax`, column: j });
       }
-      if (!(scale[j] > 0)) throw new LogitRangeError(`${p}.scale[${j}] must be > 0; found ${scale[j]}`, { parameter: `${p}.scale`, column: j, value: scale[j] });
+      // scale and min follow from the range and the data limits; recomputing them catches edited files.
+      const [lo, hi] = scaler.params.featureRange;
+      const range = dataMax[j] - dataMin[j];
+      const s = (hi - lo) / (range < TINY_RANGE ? 1 : range);
+      if (!Object.is(scale[j], s) || !Object.is(min[j], lo - dataMin[j] * s)) {
+        throw new LogitRangeError(`${p}.scale[${j}] and ${p}.min[${j}] do not follow from featureRange, dataMin and dataMax`, { parameter: `${p}.scale`, column: j, value: scale[j] });
+      }
     }
     const training = decodeTraining(required(state, 'training', p), `${p}.training`, d);
     scaler.fitted = { dataMin, dataMax, scale, min, training };

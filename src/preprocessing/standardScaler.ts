@@ -242,6 +242,9 @@ export class StandardScaler {
     const scale = decodeNumbers(required(state, 'scale', 'doc.state'), 'doc.state.scale', mean.length);
     for (let j = 0; j < scale.length; j++) {
       if (!(variance[j] >= 0)) throw new LogitRangeError(`doc.state.variance[${j}] must be ≥ 0; found ${variance[j]}`, { parameter: `doc.state.variance[${j}]`, value: variance[j] });
+      if (Number.isFinite(variance[j]) && scale[j] !== 1 && scale[j] !== Math.sqrt(variance[j])) {
+        throw new LogitRangeError(`doc.state.scale[${j}] must be 1 or √variance[${j}]; found ${scale[j]}`, { parameter: `doc.state.scale[${j}]`, value: scale[j] });
+      }
       if (!(scale[j] > 0)) throw new LogitRangeError(`doc.state.scale[${j}] must be > 0; found ${scale[j]}`, { parameter: `doc.state.scale[${j}]`, value: scale[j] });
     }
     const nSamplesSeen = decodeInteger(required(state, 'nSamplesSeen', 'doc.state'), 'doc.state.nSamplesSeen', 1);

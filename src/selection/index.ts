@@ -16,5 +16,4 @@ export {
   type CrossValPredictOptions,
 } from './crossValidate.js';
 export { gridSearchCV, expandGrid, type ParamGrid, type GridSearchOptions, type GridSearchResults, type GridSearch } from './gridSearchCV.js';
-// FoldLike is exported once, from crossValidate.ts; logisticRegressionCV.ts declares the same shape.
 export { LogisticRegressionCV, type LogisticRegressionCVOptions, type LogisticRegressionCVFitOptions } from './logisticRegressionCV.js';

@@ -9,17 +9,12 @@ import { fitLogistic, logisticMode } from '../models/logisticFit.js';
 import { normalizeOptions, OPTION_KEYS, type LogisticRegressionOptions } from '../models/logisticOptions.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
 import { logspaceCs } from '../models/regularizationPath.js';
+import type { FoldLike } from './crossValidate.js';
 import type { Fold } from './kFold.js';
 import { getScorer, type Scoring } from './scoring.js';
 import { stratifiedKFold } from './stratifiedKFold.js';
 
 const NAME = 'LogisticRegressionCV';
-
-/** Folds given by hand: row indices of each training and test part (Int32Array or number[]). */
-export interface FoldLike {
-  readonly train: ArrayLike<number>;
-  readonly test: ArrayLike<number>;
-}
 
 export interface LogisticRegressionCVOptions extends Omit<LogisticRegressionOptions, 'C' | 'l1Ratio' | 'warmStart'> {
   /** The C grid, or a count of values log-spaced over [1e-4, 1e4] (scikit-learn's `Cs=10`). Fitted in ascending order. */
@@ -111,7 +106,8 @@ export class LogisticRegressionCV {
 
   /**
    * Runs the cross-validated search and the refit. Rows given as folds must index X; every
-   * training part must contain every class. Fold models' non-convergence warnings go to
+   * training part must contain every class. `sampleWeight` weights every fit; the held-out
+   * scores are unweighted, as in scikit-learn and `crossValidate`. Fold models' non-convergence warnings go to
    * `onWarning` naming the fold and C. Cost: see the class.
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, options: LogisticRegressionCVFitOptions = {}): this {
@@ -158,7 +154,6 @@ export class LogisticRegressionCV {
       }
       const yte = Array.from(fold.test, (i) => labels[i]);
       const swTr = sw === null ? null : Float64Array.from(fold.train, (i) => sw[i]);
-      const swTe = sw === null ? null : Float64Array.from(fold.test, (i) => sw[i]);
       const training = trainingInfo(Xtr.rows, featureNames);
       l1s.forEach((l1Ratio, l) => {
         let init: { coef: Float64Array; intercept: Float64Array } | null = null;
@@ -169,7 +164,8 @@ export class LogisticRegressionCV {
           const { solution } = fitLogistic({ X: Xtr, yIdx: ytr, classes, sampleWeight: swTr, params: p, init, onWarning: this.onWarning, source: where, featureNames });
           init = { coef: solution.coef, intercept: solution.intercept };
           const model = LogisticRegression.fromSolution(cellOptions, solution, classes, M.cols, training);
-          scores[l].set(f, c, scorer(model, Xte, yte, swTe));
+          // Unweighted held-out scores, as scikit-learn and crossValidate: weights shape the fits only.
+          scores[l].set(f, c, scorer(model, Xte, yte));
           const acc = coefSum[l][c];
           acc.coef = addInto(acc.coef, solution.coef);
           acc.intercept = addInto(acc.intercept, solution.intercept);

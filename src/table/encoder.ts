@@ -293,6 +293,16 @@ export class TableEncoder {
     return [...this.state('featureNames').featureNames];
   }
 
+  /** True once fit (or fromJSON of a fitted encoder) has succeeded. */
+  get isFitted(): boolean {
+    return this.fitted !== null;
+  }
+
+  /** The output feature names, as every transformer's getFeatureNamesOut (lets a Pipeline name its columns). */
+  getFeatureNamesOut(): string[] {
+    return this.featureNames;
+  }
+
   /** Number of output features (columns of X). */
   get nFeaturesOut(): number {
     return this.state('nFeaturesOut').featureNames.length;
@@ -464,7 +474,8 @@ export class TableEncoder {
     const columnsRaw = required(params, 'columns', P);
     if (!Array.isArray(columnsRaw)) throw new LogitTypeError(`${P}.columns must be an array of [name, kind] pairs; found ${describe(columnsRaw)}`, { parameter: `${P}.columns` });
     const columns: Record<string, ColumnKind> = Object.create(null);
-    columnsRaw.forEach((pair, j) => {
+    // Array.from: a sparse array's holes become undefined and get checked, instead of skipped.
+    Array.from(columnsRaw as unknown[]).forEach((pair, j) => {
       const path = `${P}.columns[${j}]`;
       if (!Array.isArray(pair) || pair.length !== 2) throw new LogitTypeError(`${path} must be a [name, kind] pair; found ${describe(pair)}`, { parameter: path });
       const name = str(pair[0], `${path}[0]`);
@@ -492,7 +503,7 @@ export class TableEncoder {
       throw new LogitTypeError(`${S}.features must be a non-empty array; found ${describe(featsRaw)}`, { parameter: `${S}.features` });
     }
     const seen = new Set<string>();
-    const specs: FeatureSpec[] = featsRaw.map((f, j) => {
+    const specs: FeatureSpec[] = Array.from(featsRaw as unknown[], (f, j) => {
       const path = `${S}.features[${j}]`;
       const name = str(required(f, 'name', path), `${path}.name`);
       if (seen.has(name) || name === target) throw new LogitRangeError(`${path}.name ${JSON.stringify(name)} repeats a column name or the target`, { parameter: `${path}.name` });
@@ -526,7 +537,7 @@ export class TableEncoder {
       throw new LogitRangeError(`${S}.imputed must be an array of ${specs.length} counts; found ${describe(imputedRaw)}`, { parameter: `${S}.imputed` });
     }
     const training = decodeTraining(required(state, 'training', S), `${S}.training`, featureNames.length);
-    const imputed = imputedRaw.map((v, j) => decodeInteger(v, `${S}.imputed[${j}]`, 0, training.nSamples - 1));
+    const imputed = Array.from(imputedRaw as unknown[], (v, j) => decodeInteger(v, `${S}.imputed[${j}]`, 0, training.nSamples - 1));
     enc.fitted = { target: fittedTarget, features: specs, featureNames, imputed, training };
     return enc;
   }
@@ -544,7 +555,7 @@ function str(v: unknown, path: string): string {
 function strList(v: unknown, path: string): string[] {
   if (!Array.isArray(v)) throw new LogitTypeError(`${path} must be an array of strings; found ${describe(v)}`, { parameter: path, value: v });
   const seen = new Set<string>();
-  return v.map((s, j) => {
+  return Array.from(v as unknown[], (s, j) => {
     const name = str(s, `${path}[${j}]`);
     if (seen.has(name)) throw new LogitRangeError(`${path}[${j}] repeats ${JSON.stringify(name)}`, { parameter: path, value: name });
     seen.add(name);
