@@ -19,6 +19,4 @@ export * as kernels from './kernels/index.js';
 export * as linalg from './linalg/index.js';
 export * as loss from './loss/index.js';
 export * as optim from './optim/index.js';
-export * from './plot/index.js';
-export * from './report/index.js';
 export * from './pipeline/index.js';

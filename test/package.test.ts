@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../src/cli/demo.js';
 import { ROOT } from './helpers.js';
@@ -15,6 +17,35 @@ describe('the built package', () => {
     const res = JSON.parse(out);
     expect(res.isMatrix).toBe(true);
     expect(res.acc).toBeGreaterThan(0.95);
+  });
+
+  it("the root entry 'logit' loads no package and no node: module (the core has no dependencies)", () => {
+    // Walk the static import graph of dist/index.js: every specifier must be relative.
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        const spec = m[1] ?? m[2] ?? m[3];
+        if (spec.startsWith('.')) visit(join(dirname(file), spec));
+        else bare.add(spec);
+      }
+    };
+    visit(join(ROOT, 'dist', 'index.js'));
+    expect(seen.size).toBeGreaterThan(50);
+    expect([...bare]).toEqual([]);
+  });
+
+  it("charts and reports come from 'logit/plot'", () => {
+    const script = `
+      import { plotRocCurve, renderReport } from 'logit/plot';
+      import { rocCurve } from 'logit';
+      const svg = plotRocCurve(rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]));
+      console.log(JSON.stringify({ svg: svg.startsWith('<svg'), report: typeof renderReport }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ svg: true, report: 'function' });
   });
 
   it('npm start (node dist/cli/start.js) prints the report and exits 0', () => {

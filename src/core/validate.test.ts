@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LogitRangeError, LogitTypeError, isLogitError } from './errors.js';
 import { Matrix } from './matrix.js';
-import { asLabels, asMatrix, asSampleWeight, asVector, encodeLabels, uniqueLabels } from './validate.js';
+import { asLabels, asMatrix, asSampleWeight, asVector, assertFinite, encodeLabels, uniqueLabels } from './validate.js';
 
 describe('asMatrix', () => {
   it('returns a Matrix as is (no copy)', () => {
@@ -77,5 +77,25 @@ describe('asVector / asSampleWeight', () => {
     asVector(frozen, 'y');
     asLabels(frozen);
     expect(frozen).toEqual(y);
+  });
+});
+
+describe('assertFinite', () => {
+  it('finds the first NaN or ±Infinity wherever it sits (every lane of the unrolled pass and the tail)', () => {
+    for (let n = 1; n <= 11; n++) {
+      for (let p = 0; p < n; p++) {
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          const data = Float64Array.from({ length: n }, (_, k) => (k % 2 ? -1.5e308 : 1e-310));
+          data[p] = bad;
+          if (p + 1 < n) data[n - 1] = NaN; // a later bad value must not be the one reported
+          if (p === n - 1) data[p] = bad;
+          const cols = 3;
+          expect(() => assertFinite(data, cols, 'X')).toThrow(`X[${Math.floor(p / cols)}][${p % cols}] is`);
+        }
+      }
+    }
+  });
+  it('accepts finite extremes and -0', () => {
+    expect(() => assertFinite(Float64Array.of(-0, 0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE), 5, 'X')).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 export { dot, axpy, scal, amax, safeDot } from './blas.js';
 export { gemv, gemvT } from './gemv.js';
-export { binaryLogisticPass, multinomialPass, squaredErrorPass } from './fused.js';
+export { binaryLogisticPass, multinomialPass, squaredErrorPass, scaledWeightedGram, multinomialHessianPass, columnMoments } from './fused.js';
 export { expit, log1pexp, logExpit, binaryLogLoss } from './scalar.js';
-export { scaledWeightedGram, multinomialHessianPass } from './fused.js';
+export { setKernelBackend, kernelBackend, type KernelBackend, type KernelBackendChoice } from './backend.js';

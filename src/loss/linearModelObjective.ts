@@ -1,6 +1,8 @@
 import type { Matrix } from '../core/matrix.js';
 import type { CompositeObjective, SecondOrderObjective } from '../core/objective.js';
-import { binaryLogisticPass, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
+import { pinForPasses } from '../kernels/backend.js';
+import type { RowStore } from '../kernels/wasm.js';
+import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
 
 /** Which per-sample loss: binary log-loss (sigmoid), multinomial log-loss (softmax), or ½ squared error. */
 export type LossKind = 'binary' | 'multinomial' | 'squared';
@@ -75,6 +77,12 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
   private readonly scratch: Float64Array;
   private readonly rowWeights: Float64Array;
   private readonly buf: Float64Array;
+  /** X copied into WebAssembly memory for the lifetime of this objective (one fit), or null (TypeScript kernels, small X, or streaming). */
+  private readonly store: RowStore | null;
+  /** Gradient buffer for `totalValue`. */
+  private readonly gTotal: Float64Array;
+  /** Multinomial Hessian work (θ positions of (class, scaled feature) and the class-pair Gram blocks), allocated on the first Hessian. */
+  private hessWork: { index: Int32Array; G: Float64Array } | null = null;
   /** Mini-batch buffers, allocated on the first batch call. */
   private batch: { X: Float64Array; y: Float64Array; yIdx: Int32Array; sw: Float64Array } | null = null;
 
@@ -105,6 +113,8 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     this.scratch = new Float64Array(Math.max(1, this.k));
     this.rowWeights = new Float64Array(this.n);
     this.buf = new Float64Array(this.d + 1);
+    this.gTotal = new Float64Array(this.size);
+    this.store = pinForPasses(this.X, this.n, this.d);
     this.l1Weights = new Float64Array(this.size);
     if (this.l1 > 0) {
       for (let k = 0; k < this.k; k++) {
@@ -163,15 +173,15 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     const { n, d, X, sw, fitIntercept } = this;
     switch (this.kind) {
       case 'binary':
-        return binaryLogisticPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, hw);
+        return binaryLogisticPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, hw, this.store);
       case 'multinomial':
-        return multinomialPass(n, d, this.k, X, this.yIdx, sw, w, grad, fitIntercept, this.scratch);
+        return multinomialPass(n, d, this.k, X, this.yIdx, sw, w, grad, fitIntercept, this.scratch, this.store);
       case 'squared':
         if (hw !== null) {
           if (sw === null) hw.fill(1);
           else hw.set(sw);
         }
-        return squaredErrorPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept);
+        return squaredErrorPass(n, d, X, this.y, sw, w, grad, 0, fitIntercept, this.store);
     }
   }
 
@@ -242,7 +252,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
   totalValue(theta: Float64Array): number {
     let l1 = 0;
     for (let j = 0; j < this.size; j++) l1 += this.l1Weights[j] * Math.abs(theta[j]);
-    return this.valueAndGradient(theta, this.gw.slice()) + l1;
+    return this.valueAndGradient(theta, this.gTotal) + l1;
   }
 
   hessianVectorProduct(theta: Float64Array, v: Float64Array, out: Float64Array): void {
@@ -328,12 +338,15 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     hessian.fill(0, 0, size * size);
     if (this.kind === 'multinomial') {
       const D = fitIntercept ? d + 1 : d;
-      const index = new Int32Array(K * D);
-      for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
-      multinomialHessianPass(n, d, K, X, sw, this.w, fitIntercept, this.center, this.scale, index, hessian, size, this.scratch, this.buf);
+      if (this.hessWork === null) {
+        const index = new Int32Array(K * D);
+        for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
+        this.hessWork = { index, G: new Float64Array(((K * (K + 1)) / 2) * D * D) };
+      }
+      multinomialHessianPass(n, d, K, X, sw, this.w, fitIntercept, this.center, this.scale, this.hessWork.index, hessian, size, this.hessWork.G, this.store);
     } else {
       // θ layout for one row of W: d weights then the intercept, matching x̃ = (…, 1).
-      scaledWeightedGram(n, d, X, this.rowWeights, this.center, this.scale, fitIntercept, hessian, 0, size, this.buf);
+      scaledWeightedGram(n, d, X, this.rowWeights, this.center, this.scale, fitIntercept, hessian, 0, size, this.store);
       for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
     }
     for (let j = 0; j < size * size; j++) hessian[j] *= inv;
@@ -378,24 +391,13 @@ export function preconditioner(
   const { rows: n, cols: d, data } = X;
   const mean = new Float64Array(d);
   let total = 0;
+  for (let i = 0; i < n; i++) total += sw === null ? 1 : sw[i];
   if (fitIntercept) {
-    for (let i = 0; i < n; i++) {
-      const w = sw === null ? 1 : sw[i];
-      total += w;
-      for (let j = 0; j < d; j++) mean[j] += w * data[i * d + j];
-    }
+    columnMoments(n, d, data, sw, null, mean);
     for (let j = 0; j < d; j++) mean[j] /= total;
-  } else {
-    for (let i = 0; i < n; i++) total += sw === null ? 1 : sw[i];
   }
   const scale = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const w = sw === null ? 1 : sw[i];
-    for (let j = 0; j < d; j++) {
-      const c = data[i * d + j] - mean[j];
-      scale[j] += w * c * c;
-    }
-  }
+  columnMoments(n, d, data, sw, mean, scale);
   for (let j = 0; j < d; j++) {
     let v = scale[j] / total;
     // Relative test so a column of 1e6 ± 1e-12 (numerically constant) counts as constant.

@@ -54,14 +54,17 @@ export function wolfeLineSearch(
   let evaluations = 0;
   const fAllowed = f0 + APPROX_EPS * Math.abs(f0);
 
-  const phi = (alpha: number): [number, number] => {
+  // φ(α) = f(x + αp), returned; φ′(α) is left in `lastDphi` (no tuple allocated per evaluation).
+  let lastDphi = 0;
+  const phi = (alpha: number): number => {
     for (let i = 0; i < n; i++) xNew[i] = x[i] + alpha * p[i];
     const f = obj.valueAndGradient(xNew, gNew);
     evaluations++;
     let dphi = 0;
     for (let i = 0; i < n; i++) dphi += gNew[i] * p[i];
     // A non-finite value is treated as "far too big", never as a number to compare.
-    return [f - f === 0 ? f : Infinity, dphi - dphi === 0 ? dphi : Infinity];
+    lastDphi = dphi - dphi === 0 ? dphi : Infinity;
+    return f - f === 0 ? f : Infinity;
   };
   const sufficient = (alpha: number, f: number): boolean => f <= f0 + C1 * alpha * dphi0 || f <= fAllowed;
   const curvature = (dphi: number): boolean => Math.abs(dphi) <= -C2 * dphi0;
@@ -71,7 +74,8 @@ export function wolfeLineSearch(
   let dPrev = dphi0;
   let alpha = alpha0;
   while (evaluations < maxEvaluations) {
-    const [f, dphi] = phi(alpha);
+    const f = phi(alpha);
+    const dphi = lastDphi;
     // Comparisons of f mean nothing once f is within rounding of f(0); derivatives still do.
     if (!sufficient(alpha, f) || (aPrev > 0 && f >= fPrev && f > fAllowed)) return zoom(aPrev, fPrev, dPrev, alpha, f, dphi);
     if (curvature(dphi)) return { step: alpha, value: f, evaluations };
@@ -97,7 +101,8 @@ export function wolfeLineSearch(
       const hi = Math.max(aLo, aHi) - 0.1 * Math.abs(width);
       if (!(a >= lo && a <= hi)) a = aLo + 0.5 * width; // bisect when the cubic is unreliable
       if (a === aLo || a === aHi) break; // the interval has collapsed to rounding level
-      const [f, dphi] = phi(a);
+      const f = phi(a);
+      const dphi = lastDphi;
       if (!sufficient(a, f) || (f >= fLo && f > fAllowed)) {
         aHi = a;
         fHi = f;
@@ -116,7 +121,7 @@ export function wolfeLineSearch(
     }
     // Out of evaluations: settle for the best point with sufficient decrease, if it moved.
     if (aLo > 0 && fLo < f0) {
-      const [f] = phi(aLo);
+      const f = phi(aLo);
       return { step: aLo, value: f, evaluations };
     }
     return { step: 0, value: f0, evaluations };

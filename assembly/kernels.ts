@@ -1,0 +1,638 @@
+// WebAssembly SIMD (f64x2) versions of logit's hot loops, in AssemblyScript.
+//
+// Built by `npm run build:wasm` (scripts/build-wasm.mjs) into src/kernels/wasmBytes.ts, which
+// embeds the module as base64 so it loads without file access. The JavaScript side
+// (src/kernels/wasm.ts) streams X into this module's memory one block of rows at a time, so no
+// copy of X outlives a call and memory stays at one block.
+//
+// Every kernel performs exactly the floating-point operations of its TypeScript twin in
+// src/kernels/fusedTs.ts, in the same order (the dot products use eight accumulators, lanes of
+// four f64x2 vectors, combined as ((s0+s4)+(s2+s6)) + ((s1+s5)+(s3+s7)), then the tail; wasm
+// has no fused multiply-add, so each product is rounded as in JavaScript), and exp, log1p and
+// log are the functions of src/kernels/elementary.ts, repeated here operation for operation:
+// results agree bit for bit with the TypeScript path. (Importing the host's Math.exp instead
+// costs a wasm-to-JS transition per call, about half the time of a 100-feature binary pass.)
+//
+// Pointers are byte offsets into linear memory; arrays are f64 unless named otherwise.
+
+const LOG2E: f64 = 1.4426950408889634;
+const LN2_HI: f64 = 0.6931471803691238;
+const LN2_LO: f64 = 1.9082149292705877e-10;
+const LN2: f64 = 0.6931471805599453;
+const SQRT2: f64 = 1.4142135623730951;
+const SQRT2_MINUS_1: f64 = 0.41421356237309503;
+const TWO_M64: f64 = 5.421010862427522e-20;
+
+/** e^x for x ≤ 0; see expNonPositive in src/kernels/elementary.ts. */
+// @ts-ignore: decorator
+@inline
+function expNonPositive(x: f64): f64 {
+  if (!(x >= -746)) return x == x ? 0 : x;
+  const k = Math.floor(x * LOG2E + 0.5);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let p: f64 = 1.6059043836821613e-10;
+  p = p * r + 2.08767569878681e-9;
+  p = p * r + 2.505210838544172e-8;
+  p = p * r + 2.755731922398589e-7;
+  p = p * r + 2.7557319223985893e-6;
+  p = p * r + 2.48015873015873e-5;
+  p = p * r + 1.984126984126984e-4;
+  p = p * r + 1.3888888888888889e-3;
+  p = p * r + 8.333333333333333e-3;
+  p = p * r + 4.1666666666666664e-2;
+  p = p * r + 0.16666666666666666;
+  p = p * r + 0.5;
+  p = p * r + 1;
+  p = p * r + 1;
+  let i = <i64>(-k);
+  if (i > 1020) {
+    p *= TWO_M64;
+    i -= 64;
+  }
+  return p * reinterpret<f64>((1023 - i) << 52);
+}
+
+/** 2·atanh(s) for |s| ≤ 0.172; see elementary.ts. */
+// @ts-ignore: decorator
+@inline
+function log2atanh(s: f64): f64 {
+  const s2 = s * s;
+  let t: f64 = 0.043478260869565216;
+  t = t * s2 + 0.047619047619047616;
+  t = t * s2 + 0.05263157894736842;
+  t = t * s2 + 0.058823529411764705;
+  t = t * s2 + 0.06666666666666667;
+  t = t * s2 + 0.07692307692307693;
+  t = t * s2 + 0.09090909090909091;
+  t = t * s2 + 0.1111111111111111;
+  t = t * s2 + 0.14285714285714285;
+  t = t * s2 + 0.2;
+  t = t * s2 + 0.3333333333333333;
+  const twoS = 2 * s;
+  return twoS + twoS * (t * s2);
+}
+
+/** log(1 + x) for 0 ≤ x ≤ 1; see log1pUnit in elementary.ts. */
+// @ts-ignore: decorator
+@inline
+function log1pUnit(x: f64): f64 {
+  if (x < 1e-17) return x;
+  if (x <= SQRT2_MINUS_1) return log2atanh(x / (2 + x));
+  const f = (x - 1) * 0.5;
+  return LN2 + log2atanh(f / (2 + f));
+}
+
+/** log(y) for finite y ≥ 1; see logAtLeast1 in elementary.ts. */
+function logAtLeast1(y: f64): f64 {
+  let k: f64 = 0;
+  let m = y;
+  while (m > SQRT2) {
+    m *= 0.5;
+    k++;
+  }
+  const f = m - 1;
+  return k * LN2_HI + (k * LN2_LO + log2atanh(f / (2 + f)));
+}
+
+/**
+ * expNonPositive on both lanes: the same operations as the scalar version lane by lane (the
+ * branches become selects), so each lane's result is bit for bit the scalar one.
+ */
+// @ts-ignore: decorator
+@inline
+function expNonPositive2(x: v128): v128 {
+  const ok = f64x2.ge(x, f64x2.splat(-746));
+  const k = f64x2.floor(f64x2.add(f64x2.mul(x, f64x2.splat(LOG2E)), f64x2.splat(0.5)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
+  let p = f64x2.splat(1.6059043836821613e-10);
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.08767569878681e-9));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.505210838544172e-8));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.755731922398589e-7));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.7557319223985893e-6));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.48015873015873e-5));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.984126984126984e-4));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.3888888888888889e-3));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(8.333333333333333e-3));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(4.1666666666666664e-2));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.16666666666666666));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1));
+  const deep = f64x2.lt(k, f64x2.splat(-1020));
+  p = v128.bitselect(f64x2.mul(p, f64x2.splat(TWO_M64)), p, deep);
+  const kk = v128.bitselect(f64x2.add(k, f64x2.splat(64)), k, deep);
+  // 2^kk from its bits: exponent field 1023 + kk (kk ∈ [−1020, 0] on the lanes that are kept).
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
+  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
+  const res = f64x2.mul(p, pow);
+  // Lanes below −746 give 0, NaN lanes stay NaN.
+  const notNaN = f64x2.eq(x, x);
+  const low = v128.bitselect(f64x2.splat(0), x, notNaN);
+  return v128.bitselect(res, low, ok);
+}
+
+/** log2atanh on both lanes (same operations lane by lane). */
+// @ts-ignore: decorator
+@inline
+function log2atanh2(s: v128): v128 {
+  const s2 = f64x2.mul(s, s);
+  let t = f64x2.splat(0.043478260869565216);
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.047619047619047616));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.05263157894736842));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.058823529411764705));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.06666666666666667));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.07692307692307693));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.09090909090909091));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.1111111111111111));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.14285714285714285));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.2));
+  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.3333333333333333));
+  const twoS = f64x2.mul(f64x2.splat(2), s);
+  return f64x2.add(twoS, f64x2.mul(twoS, f64x2.mul(t, s2)));
+}
+
+/** log1pUnit on both lanes (same operations lane by lane; branches become selects). */
+// @ts-ignore: decorator
+@inline
+function log1pUnit2(x: v128): v128 {
+  const small = f64x2.le(x, f64x2.splat(SQRT2_MINUS_1));
+  const f = v128.bitselect(x, f64x2.mul(f64x2.sub(x, f64x2.splat(1)), f64x2.splat(0.5)), small);
+  const L = log2atanh2(f64x2.div(f, f64x2.add(f64x2.splat(2), f)));
+  const res = v128.bitselect(L, f64x2.add(f64x2.splat(LN2), L), small);
+  return v128.bitselect(x, res, f64x2.lt(x, f64x2.splat(1e-17)));
+}
+
+/** First free byte after static data, for the JavaScript side's layout. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** x·w over d entries with the shared eight-accumulator order. */
+// @ts-ignore: decorator
+@inline
+function dot8(x: usize, w: usize, d: i32): f64 {
+  let a = f64x2.splat(0);
+  let b = f64x2.splat(0);
+  let c = f64x2.splat(0);
+  let e = f64x2.splat(0);
+  let j = 0;
+  for (; j + 7 < d; j += 8) {
+    const px = x + (<usize>j << 3);
+    const pw = w + (<usize>j << 3);
+    a = f64x2.add(a, f64x2.mul(v128.load(px), v128.load(pw)));
+    b = f64x2.add(b, f64x2.mul(v128.load(px, 16), v128.load(pw, 16)));
+    c = f64x2.add(c, f64x2.mul(v128.load(px, 32), v128.load(pw, 32)));
+    e = f64x2.add(e, f64x2.mul(v128.load(px, 48), v128.load(pw, 48)));
+  }
+  let r: f64 = 0;
+  for (; j < d; j++) r += load<f64>(x + (<usize>j << 3)) * load<f64>(w + (<usize>j << 3));
+  const ac = f64x2.add(a, c);
+  const be = f64x2.add(b, e);
+  const s = f64x2.add(ac, be);
+  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1) + r;
+}
+
+/** g[j] += a·x[j], j < d. */
+// @ts-ignore: decorator
+@inline
+function axpy2(a: f64, x: usize, g: usize, d: i32): void {
+  const va = f64x2.splat(a);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const px = x + (<usize>j << 3);
+    const pg = g + (<usize>j << 3);
+    v128.store(pg, f64x2.add(v128.load(pg), f64x2.mul(va, v128.load(px))));
+    v128.store(pg, f64x2.add(v128.load(pg, 16), f64x2.mul(va, v128.load(px, 16))), 16);
+  }
+  for (; j < d; j++) {
+    const pg = g + (<usize>j << 3);
+    store<f64>(pg, load<f64>(pg) + a * load<f64>(x + (<usize>j << 3)));
+  }
+}
+
+/** Rows per block in binaryRows, and its static buffers for scores, e^(−|z|) and log1p. */
+const BLOCK: i32 = 64;
+const ZBUF: usize = memory.data(BLOCK * 8, 16);
+const EBUF: usize = memory.data(BLOCK * 8, 16);
+const LBUF: usize = memory.data(BLOCK * 8, 16);
+
+/** Second result of dot8x2 (wasm functions return one value). */
+let secondDot: f64 = 0;
+
+/**
+ * x0·w and x1·w together, each with its own eight accumulators in the order of dot8 (the w
+ * loads are shared). Returns x0·w; x1·w is left in `secondDot`.
+ */
+// @ts-ignore: decorator
+@inline
+function dot8x2(x0: usize, x1: usize, w: usize, d: i32): f64 {
+  let a = f64x2.splat(0);
+  let b = f64x2.splat(0);
+  let c = f64x2.splat(0);
+  let e = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let b1 = f64x2.splat(0);
+  let c1 = f64x2.splat(0);
+  let e1 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 7 < d; j += 8) {
+    const o = <usize>j << 3;
+    const pw = w + o;
+    const w0 = v128.load(pw);
+    const w1 = v128.load(pw, 16);
+    const w2 = v128.load(pw, 32);
+    const w3 = v128.load(pw, 48);
+    const p0 = x0 + o;
+    const p1 = x1 + o;
+    a = f64x2.add(a, f64x2.mul(v128.load(p0), w0));
+    b = f64x2.add(b, f64x2.mul(v128.load(p0, 16), w1));
+    c = f64x2.add(c, f64x2.mul(v128.load(p0, 32), w2));
+    e = f64x2.add(e, f64x2.mul(v128.load(p0, 48), w3));
+    a1 = f64x2.add(a1, f64x2.mul(v128.load(p1), w0));
+    b1 = f64x2.add(b1, f64x2.mul(v128.load(p1, 16), w1));
+    c1 = f64x2.add(c1, f64x2.mul(v128.load(p1, 32), w2));
+    e1 = f64x2.add(e1, f64x2.mul(v128.load(p1, 48), w3));
+  }
+  let r0: f64 = 0;
+  let r1: f64 = 0;
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    const wj = load<f64>(w + o);
+    r0 += load<f64>(x0 + o) * wj;
+    r1 += load<f64>(x1 + o) * wj;
+  }
+  const s0 = f64x2.add(f64x2.add(a, c), f64x2.add(b, e));
+  const s1 = f64x2.add(f64x2.add(a1, c1), f64x2.add(b1, e1));
+  secondDot = f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1) + r1;
+  return f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1) + r0;
+}
+
+/** g[j] = (g[j] + a0·x0[j]) + a1·x1[j], j < d: two row updates in the order of two axpy2 calls, one load/store of g. */
+// @ts-ignore: decorator
+@inline
+function axpy2x2(a0: f64, x0: usize, a1: f64, x1: usize, g: usize, d: i32): void {
+  const v0 = f64x2.splat(a0);
+  const v1 = f64x2.splat(a1);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const o = <usize>j << 3;
+    const pg = g + o;
+    const p0 = x0 + o;
+    const p1 = x1 + o;
+    v128.store(pg, f64x2.add(f64x2.add(v128.load(pg), f64x2.mul(v0, v128.load(p0))), f64x2.mul(v1, v128.load(p1))));
+    v128.store(pg, f64x2.add(f64x2.add(v128.load(pg, 16), f64x2.mul(v0, v128.load(p0, 16))), f64x2.mul(v1, v128.load(p1, 16))), 16);
+  }
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    store<f64>(g + o, load<f64>(g + o) + a0 * load<f64>(x0 + o) + a1 * load<f64>(x1 + o));
+  }
+}
+
+/** Adds the gradient contributions of two rows (either coefficient may be 0: that row is skipped, as in the row-at-a-time loop). */
+// @ts-ignore: decorator
+@inline
+function axpyPair(g0: f64, x0: usize, g1: f64, x1: usize, grad: usize, d: i32): void {
+  if (g0 != 0 && g1 != 0) axpy2x2(g0, x0, g1, x1, grad, d);
+  else if (g0 != 0) axpy2(g0, x0, grad, d);
+  else if (g1 != 0) axpy2(g1, x1, grad, d);
+}
+
+/** Per-row binary log-loss pieces: returns sᵢ·ℓ and leaves sᵢ·(σ − y) in `rowGrad`, sᵢσ(1−σ) in `rowCurv`. */
+let rowGrad: f64 = 0;
+let rowCurv: f64 = 0;
+// @ts-ignore: decorator
+@inline
+function binaryRow(z: f64, yi: f64, si: f64): f64 {
+  const e = expNonPositive(-Math.abs(z));
+  return binaryRowFrom(z, e, log1pUnit(e), yi, si);
+}
+
+/** binaryRow given e = e^(−|z|) and l = log1p(e). */
+// @ts-ignore: decorator
+@inline
+function binaryRowFrom(z: f64, e: f64, l: f64, yi: f64, si: f64): f64 {
+  const inv = 1 / (1 + e);
+  let g: f64;
+  let loss: f64;
+  if (z > 0) {
+    loss = si * (l + (1 - yi) * z);
+    g = ((1 - yi) - yi * e) * inv;
+  } else {
+    loss = si * (l - yi * z);
+    g = (e * (1 - yi) - yi) * inv;
+  }
+  rowCurv = si * e * inv * inv;
+  rowGrad = g * si;
+  return loss;
+}
+
+/**
+ * Binary log-loss rows [0, rows): acc[0] += Σ sᵢℓᵢ, acc[1] += Σ gᵢ (intercept gradient),
+ * grad[0..d) += Σ gᵢxᵢ, hw[i] = sᵢσ(1−σ) when hw ≠ 0. sw = 0 means unit weights. Rows go in
+ * pairs (shared loads of w and of the gradient), every sum still in row order.
+ */
+export function binaryRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: usize, b: f64, grad: usize, acc: usize, hw: usize): void {
+  let loss = load<f64>(acc);
+  let gb = load<f64>(acc, 8);
+  const rowBytes = <usize>d << 3;
+  // Rows go in blocks of BLOCK: scores first, then every exp/log1p of the block (independent
+  // f64x2 chains the CPU can overlap), then the accumulations in row order.
+  for (let i0 = 0; i0 < rows; i0 += BLOCK) {
+    const m = min(BLOCK, rows - i0);
+    const Xb = X + <usize>i0 * rowBytes;
+    let r = 0;
+    for (; r + 1 < m; r += 2) {
+      const x0 = Xb + <usize>r * rowBytes;
+      const z0 = dot8x2(x0, x0 + rowBytes, w, d) + b;
+      store<f64>(ZBUF + (<usize>r << 3), z0);
+      store<f64>(ZBUF + (<usize>r << 3), secondDot + b, 8);
+    }
+    if (r < m) store<f64>(ZBUF + (<usize>r << 3), dot8(Xb + <usize>r * rowBytes, w, d) + b);
+    r = 0;
+    for (; r + 1 < m; r += 2) {
+      const o = <usize>r << 3;
+      const z = v128.load(ZBUF + o);
+      const e2 = expNonPositive2(f64x2.neg(f64x2.abs(z)));
+      v128.store(EBUF + o, e2);
+      v128.store(LBUF + o, log1pUnit2(e2));
+    }
+    if (r < m) {
+      const o = <usize>r << 3;
+      const e = expNonPositive(-Math.abs(load<f64>(ZBUF + o)));
+      store<f64>(EBUF + o, e);
+      store<f64>(LBUF + o, log1pUnit(e));
+    }
+    r = 0;
+    for (; r + 1 < m; r += 2) {
+      const x0 = Xb + <usize>r * rowBytes;
+      const o = <usize>r << 3;
+      const oi = <usize>(i0 + r) << 3;
+      loss += binaryRowFrom(load<f64>(ZBUF + o), load<f64>(EBUF + o), load<f64>(LBUF + o), load<f64>(y + oi), sw == 0 ? 1 : load<f64>(sw + oi));
+      const g0 = rowGrad;
+      if (hw != 0) store<f64>(hw + oi, rowCurv);
+      loss += binaryRowFrom(load<f64>(ZBUF + o, 8), load<f64>(EBUF + o, 8), load<f64>(LBUF + o, 8), load<f64>(y + oi, 8), sw == 0 ? 1 : load<f64>(sw + oi, 8));
+      const g1 = rowGrad;
+      if (hw != 0) store<f64>(hw + oi, rowCurv, 8);
+      if (g0 != 0) gb += g0;
+      if (g1 != 0) gb += g1;
+      axpyPair(g0, x0, g1, x0 + rowBytes, grad, d);
+    }
+    if (r < m) {
+      const x = Xb + <usize>r * rowBytes;
+      const o = <usize>r << 3;
+      const oi = <usize>(i0 + r) << 3;
+      loss += binaryRowFrom(load<f64>(ZBUF + o), load<f64>(EBUF + o), load<f64>(LBUF + o), load<f64>(y + oi), sw == 0 ? 1 : load<f64>(sw + oi));
+      if (hw != 0) store<f64>(hw + oi, rowCurv);
+      const g = rowGrad;
+      if (g != 0) {
+        gb += g;
+        axpy2(g, x, grad, d);
+      }
+    }
+  }
+  store<f64>(acc, loss);
+  store<f64>(acc, gb, 8);
+}
+
+/** Squared error rows: acc[0] += Σ ½sᵢrᵢ², acc[1] += Σ sᵢrᵢ, grad += Σ sᵢrᵢxᵢ (rows in pairs, sums in row order). */
+export function squaredRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: usize, b: f64, grad: usize, acc: usize): void {
+  let loss = load<f64>(acc);
+  let gb = load<f64>(acc, 8);
+  const rowBytes = <usize>d << 3;
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
+    const o = <usize>i << 3;
+    const r0 = dot8x2(x0, x1, w, d) + b - load<f64>(y + o);
+    const r1 = secondDot + b - load<f64>(y + o, 8);
+    const s0: f64 = sw == 0 ? 1 : load<f64>(sw + o);
+    const s1: f64 = sw == 0 ? 1 : load<f64>(sw + o, 8);
+    loss += 0.5 * s0 * r0 * r0;
+    loss += 0.5 * s1 * r1 * r1;
+    const g0 = s0 * r0;
+    const g1 = s1 * r1;
+    if (g0 != 0) gb += g0;
+    if (g1 != 0) gb += g1;
+    axpyPair(g0, x0, g1, x1, grad, d);
+  }
+  if (i < rows) {
+    const x = X + <usize>i * rowBytes;
+    const o = <usize>i << 3;
+    const r = dot8(x, w, d) + b - load<f64>(y + o);
+    const si: f64 = sw == 0 ? 1 : load<f64>(sw + o);
+    loss += 0.5 * si * r * r;
+    const g = si * r;
+    if (g != 0) {
+      gb += g;
+      axpy2(g, x, grad, d);
+    }
+  }
+  store<f64>(acc, loss);
+  store<f64>(acc, gb, 8);
+}
+
+/** Softmax of one row's K scores in `scratch` (overwritten by e^{z−m}); returns log Σ e^z − z_y pieces: leaves the sum in `rowSum`, the max in `rowMax`. */
+let rowSum: f64 = 0;
+let rowMax: f64 = 0;
+// @ts-ignore: decorator
+@inline
+function expScores(scratch: usize, K: i32): void {
+  let m = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const z = load<f64>(scratch + (<usize>k << 3));
+    if (z > m) m = z;
+  }
+  let sum: f64 = 0;
+  for (let k = 0; k < K; k++) {
+    const p = scratch + (<usize>k << 3);
+    const e = expNonPositive(load<f64>(p) - m);
+    store<f64>(p, e);
+    sum += e;
+  }
+  rowSum = sum;
+  rowMax = m;
+}
+
+/**
+ * Softmax rows, K classes: W at w (K·d), intercepts at bias (K) or 0; yIdx i32 class indices.
+ * acc[0] += Σ sᵢ(lse − z_y); grad (K·d) and gbias (K, when ≠ 0) accumulate Σ gᵢₖ·(xᵢ, 1).
+ * scratch holds 2K doubles. When prob ≠ 0, only writes pᵢₖ to prob[i·K + k] (no loss or
+ * gradient). Rows go in pairs; every sum is still in row order.
+ */
+export function softmaxRows(rows: i32, d: i32, K: i32, X: usize, yIdx: usize, sw: usize, w: usize, bias: usize, grad: usize, gbias: usize, acc: usize, scratch: usize, prob: usize): void {
+  let loss = load<f64>(acc);
+  const rowBytes = <usize>d << 3;
+  const s1p = scratch + (<usize>K << 3);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
+    for (let k = 0; k < K; k++) {
+      const bk: f64 = bias == 0 ? 0 : load<f64>(bias + (<usize>k << 3));
+      const z0 = dot8x2(x0, x1, w + <usize>k * rowBytes, d) + bk;
+      store<f64>(scratch + (<usize>k << 3), z0);
+      store<f64>(s1p + (<usize>k << 3), secondDot + bk);
+    }
+    const y0 = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2));
+    const y1 = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2), 4);
+    const zy0 = load<f64>(scratch + (<usize>y0 << 3));
+    const zy1 = load<f64>(s1p + (<usize>y1 << 3));
+    expScores(scratch, K);
+    const sum0 = rowSum;
+    const m0 = rowMax;
+    expScores(s1p, K);
+    const sum1 = rowSum;
+    const m1 = rowMax;
+    if (prob != 0) {
+      const o = prob + ((<usize>i * K) << 3);
+      for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(scratch + (<usize>k << 3)) / sum0);
+      const o1 = o + (<usize>K << 3);
+      for (let k = 0; k < K; k++) store<f64>(o1 + (<usize>k << 3), load<f64>(s1p + (<usize>k << 3)) / sum1);
+      continue;
+    }
+    const si0: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+    const si1: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3), 8);
+    loss += si0 * (m0 + logAtLeast1(sum0) - zy0);
+    loss += si1 * (m1 + logAtLeast1(sum1) - zy1);
+    const inv0 = si0 / sum0;
+    const inv1 = si1 / sum1;
+    for (let k = 0; k < K; k++) {
+      const g0 = load<f64>(scratch + (<usize>k << 3)) * inv0 - (k == y0 ? si0 : 0);
+      const g1 = load<f64>(s1p + (<usize>k << 3)) * inv1 - (k == y1 ? si1 : 0);
+      if (gbias != 0) {
+        const pb = gbias + (<usize>k << 3);
+        let v = load<f64>(pb);
+        if (g0 != 0) v += g0;
+        if (g1 != 0) v += g1;
+        store<f64>(pb, v);
+      }
+      axpyPair(g0, x0, g1, x1, grad + <usize>k * rowBytes, d);
+    }
+  }
+  if (i < rows) {
+    const x = X + <usize>i * rowBytes;
+    for (let k = 0; k < K; k++) {
+      store<f64>(scratch + (<usize>k << 3), dot8(x, w + <usize>k * rowBytes, d) + (bias == 0 ? 0 : load<f64>(bias + (<usize>k << 3))));
+    }
+    const yi = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2));
+    const zy = load<f64>(scratch + (<usize>yi << 3));
+    expScores(scratch, K);
+    const sum = rowSum;
+    if (prob != 0) {
+      const o = prob + ((<usize>i * K) << 3);
+      for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(scratch + (<usize>k << 3)) / sum);
+    } else {
+      const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+      loss += si * (rowMax + logAtLeast1(sum) - zy);
+      const inv = si / sum;
+      for (let k = 0; k < K; k++) {
+        const g = load<f64>(scratch + (<usize>k << 3)) * inv - (k == yi ? si : 0);
+        if (g == 0) continue;
+        if (gbias != 0) store<f64>(gbias + (<usize>k << 3), load<f64>(gbias + (<usize>k << 3)) + g);
+        axpy2(g, x, grad + <usize>k * rowBytes, d);
+      }
+    }
+  }
+  store<f64>(acc, loss);
+}
+
+/**
+ * Scaled rows for the Gram kernel: B[i, a] = (X[i, a] − μₐ)/σₐ (either optional), B[i, d] = 1
+ * when ones; B has leading dimension D.
+ */
+export function scaleRows(rows: i32, d: i32, X: usize, center: usize, scale: usize, ones: i32, B: usize, D: i32): void {
+  for (let i = 0; i < rows; i++) {
+    const x = X + ((<usize>i * d) << 3);
+    const o = B + ((<usize>i * D) << 3);
+    for (let j = 0; j < d; j++) {
+      let v = load<f64>(x + (<usize>j << 3));
+      if (center != 0) v -= load<f64>(center + (<usize>j << 3));
+      if (scale != 0) v /= load<f64>(scale + (<usize>j << 3));
+      store<f64>(o + (<usize>j << 3), v);
+    }
+    if (ones != 0) store<f64>(o + (<usize>d << 3), 1);
+  }
+}
+
+/**
+ * Upper triangle of H (D × D, leading dimension ldH) += Σᵢ (hᵢ·B[i,a])·B[i,b], rows in order,
+ * so every entry sees the same sequence of additions as a row-at-a-time loop. h = 0 means ones.
+ * A row a of H is skipped when every hᵢ·B[i,a] of the block is 0; otherwise zero products are
+ * added like any other (no per-entry branch in the inner loop).
+ * ca needs `rows` doubles. Register-blocked: each pair of H entries stays in a register across
+ * all rows of the block.
+ */
+export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i32, ca: usize): void {
+  const rowBytes = <usize>D << 3;
+  for (let a = 0; a < D; a++) {
+    let any = false;
+    for (let i = 0; i < rows; i++) {
+      const hi: f64 = h == 0 ? 1 : load<f64>(h + (<usize>i << 3));
+      const c = hi * load<f64>(B + <usize>i * rowBytes + (<usize>a << 3));
+      store<f64>(ca + (<usize>i << 3), c);
+      if (c != 0) any = true;
+    }
+    if (!any) continue;
+    const hrow = H + ((<usize>a * ldH) << 3);
+    let b = a;
+    // Scalar lead-in to an even b so vector loads of B rows and H rows pair up from here.
+    if (b & 1) {
+      let s = load<f64>(hrow + (<usize>b << 3));
+      for (let i = 0; i < rows; i++) {
+        s += load<f64>(ca + (<usize>i << 3)) * load<f64>(B + <usize>i * rowBytes + (<usize>b << 3));
+      }
+      store<f64>(hrow + (<usize>b << 3), s);
+      b++;
+    }
+    for (; b + 3 < D; b += 4) {
+      const ph = hrow + (<usize>b << 3);
+      let s0 = v128.load(ph);
+      let s1 = v128.load(ph, 16);
+      let pb = B + (<usize>b << 3);
+      for (let i = 0; i < rows; i++) {
+        const vc = f64x2.splat(load<f64>(ca + (<usize>i << 3)));
+        s0 = f64x2.add(s0, f64x2.mul(vc, v128.load(pb)));
+        s1 = f64x2.add(s1, f64x2.mul(vc, v128.load(pb, 16)));
+        pb += rowBytes;
+      }
+      v128.store(ph, s0);
+      v128.store(ph, s1, 16);
+    }
+    for (; b < D; b++) {
+      let s = load<f64>(hrow + (<usize>b << 3));
+      for (let i = 0; i < rows; i++) {
+        s += load<f64>(ca + (<usize>i << 3)) * load<f64>(B + <usize>i * rowBytes + (<usize>b << 3));
+      }
+      store<f64>(hrow + (<usize>b << 3), s);
+    }
+  }
+}
+
+/** Column sums for the preconditioner: mean[j] += Σᵢ sᵢ·X[i, j] (sw = 0: unit weights). */
+export function weightedColumnSums(rows: i32, d: i32, X: usize, sw: usize, out: usize): void {
+  for (let i = 0; i < rows; i++) {
+    const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+    axpy2(si, X + ((<usize>i * d) << 3), out, d);
+  }
+}
+
+/** Centred squares for the preconditioner: out[j] += Σᵢ (sᵢ·(X[i, j] − μⱼ))·(X[i, j] − μⱼ). */
+export function weightedColumnSquares(rows: i32, d: i32, X: usize, sw: usize, mean: usize, out: usize): void {
+  for (let i = 0; i < rows; i++) {
+    const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>i << 3));
+    const x = X + ((<usize>i * d) << 3);
+    const vs = f64x2.splat(si);
+    let j = 0;
+    for (; j + 1 < d; j += 2) {
+      const o = <usize>j << 3;
+      const c = f64x2.sub(v128.load(x + o), v128.load(mean + o));
+      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(f64x2.mul(vs, c), c)));
+    }
+    for (; j < d; j++) {
+      const o = <usize>j << 3;
+      const c = load<f64>(x + o) - load<f64>(mean + o);
+      store<f64>(out + o, load<f64>(out + o) + si * c * c);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { LogitRangeError, describe } from '../core/errors.js';
+import { pinRows, streamingWorkspace, wasmModule, type RowSource, type RowStore } from './wasm.js';
+
+/** Which implementation runs the fused passes: WebAssembly SIMD or pure TypeScript. */
+export type KernelBackend = 'wasm' | 'ts';
+/** `'auto'`: WebAssembly when the engine has it (with SIMD), else TypeScript. */
+export type KernelBackendChoice = KernelBackend | 'auto';
+
+function fromEnvironment(): KernelBackendChoice {
+  const env = (globalThis as unknown as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const v = env?.LOGIT_KERNELS;
+  return v === 'ts' || v === 'wasm' ? v : 'auto';
+}
+
+let choice: KernelBackendChoice = fromEnvironment();
+
+/**
+ * Chooses the kernel implementation for every later fit: `'wasm'` (throws when this engine
+ * cannot run the WebAssembly SIMD module), `'ts'`, or `'auto'` (the default: WebAssembly when
+ * available). The environment variable `LOGIT_KERNELS=ts|wasm` sets the initial choice (a
+ * `'wasm'` that is unavailable falls back to TypeScript there). Both give the same results bit
+ * for bit; the choice is about speed only. Cost: O(1) (the
+ * first WebAssembly use compiles a 13 KB module).
+ */
+export function setKernelBackend(backend: KernelBackendChoice): void {
+  if (backend !== 'auto' && backend !== 'ts' && backend !== 'wasm') {
+    throw new LogitRangeError(`kernel backend must be 'auto', 'wasm' or 'ts'; received ${describe(backend)}`, { parameter: 'backend', value: backend });
+  }
+  if (backend === 'wasm' && wasmModule() === null) {
+    throw new LogitRangeError("kernel backend 'wasm' is unavailable here: this engine has no WebAssembly SIMD; use 'ts' or 'auto'", { parameter: 'backend', value: backend });
+  }
+  choice = backend;
+}
+
+/** The implementation the fused passes use now (what `'auto'` resolved to). */
+export function kernelBackend(): KernelBackend {
+  return choice !== 'ts' && wasmModule() !== null ? 'wasm' : 'ts';
+}
+
+let streaming: RowSource | null = null;
+
+/**
+ * Where the WebAssembly kernels should read X from, or null when the TypeScript kernels should
+ * run: the pinned copy when `store` holds this very X, else streaming through the shared
+ * instance.
+ */
+export function wasmSource(X: Float64Array, store: RowStore | null): RowSource | null {
+  if (choice === 'ts') return null;
+  if (store !== null && store.X === X) return store;
+  if (streaming === null) {
+    const ws = streamingWorkspace();
+    if (ws === null) return null;
+    streaming = { ws, xAt: -1 };
+  }
+  return streaming;
+}
+
+/** Below this many entries X is streamed rather than pinned (it stays in cache either way). */
+const PIN_MIN_ENTRIES = 1 << 16;
+
+/**
+ * For an objective that will pass over X many times: a copy of X in WebAssembly memory that
+ * the kernels read in place (saving a memcpy of X per pass), or null when the TypeScript
+ * kernels run, X is small, or the memory is not available. The copy costs n·d doubles for as
+ * long as the caller keeps the store (one fit). Cost: O(n·d) once.
+ */
+export function pinForPasses(X: Float64Array, n: number, d: number): RowStore | null {
+  if (choice === 'ts' || n * d < PIN_MIN_ENTRIES) return null;
+  return pinRows(X, n, d);
+}
