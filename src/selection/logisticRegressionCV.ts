@@ -81,22 +81,22 @@ export class LogisticRegressionCV {
   constructor(options: LogisticRegressionCVOptions = {}) {
     const o = check.rejectUnknownOptions(options, [...OPTION_KEYS.filter((k) => k !== 'C' && k !== 'l1Ratio' && k !== 'warmStart'), ...CV_KEYS], NAME);
     const { Cs, l1Ratios, cv, scoring, refit, select, onWarning, ...modelOptions } = o as LogisticRegressionCVOptions;
-    // Validates the shared options now, so a bad option fails at construction as for LogisticRegression.
-    const { params } = normalizeOptions(modelOptions, NAME);
     this.modelOptions = modelOptions;
     this.onWarning = onWarning;
     this.csOption = Cs === undefined || typeof Cs === 'number' ? check.integer({ Cs }, 'Cs', 10, 1) : checkGrid(Cs, 'Cs', (c) => c > 0 && Number.isFinite(c), 'a finite number > 0');
-    if (params.penalty === 'elasticnet') {
+    if (modelOptions.penalty === 'elasticnet') {
       if (l1Ratios === undefined) {
         throw new LogitTypeError(`${NAME} with penalty 'elasticnet' needs l1Ratios, e.g. [0.1, 0.5, 0.9]`, { parameter: 'l1Ratios' });
       }
       this.l1Option = checkGrid(l1Ratios, 'l1Ratios', (r) => r >= 0 && r <= 1, 'a number in [0, 1]');
     } else {
       if (l1Ratios !== undefined) {
-        throw new LogitRangeError(`l1Ratios only applies with penalty 'elasticnet'; penalty is ${JSON.stringify(params.penalty)}`, { parameter: 'l1Ratios' });
+        throw new LogitRangeError(`l1Ratios only applies with penalty 'elasticnet'; penalty is ${JSON.stringify(modelOptions.penalty ?? 'l2')}`, { parameter: 'l1Ratios' });
       }
       this.l1Option = null;
     }
+    // Validates the shared options now (with one grid value), so a bad option fails here as for LogisticRegression.
+    normalizeOptions({ ...modelOptions, ...(this.l1Option === null ? {} : { l1Ratio: this.l1Option[0] }) }, NAME);
     this.cvOption = cv === undefined || typeof cv === 'number' ? check.integer({ cv }, 'cv', 5, 2) : checkFolds(cv);
     if (scoring !== undefined) getScorer(scoring); // an unknown name fails here, not after the first fold
     this.scoring = scoring;
@@ -120,7 +120,7 @@ export class LogisticRegressionCV {
     if (classes.length < 2) {
       throw new LogitRangeError(`y has only one class (${describe(classes[0])}); ${NAME} needs at least two`, { parameter: 'y', value: classes[0] });
     }
-    const { params } = normalizeOptions(this.modelOptions, NAME);
+    const { params } = normalizeOptions({ ...this.modelOptions, ...(this.l1Option === null ? {} : { l1Ratio: this.l1Option[0] }) }, NAME);
     if (logisticMode(params.multiClass, classes.length) === 'ovr') {
       throw new LogitRangeError(
         `${NAME} chooses one C for all classes; with multiClass 'ovr' and ${classes.length} classes use multiClass 'multinomial', or run regularizationPath per class`,
