@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../src/core/rng.js';
 import { loadIris } from '../src/datasets/load.js';
+import { load, readCsv } from '../src/io/index.js';
 import { LogisticRegression } from '../src/models/logisticRegression.js';
+import { TableModel } from '../src/pipeline/tableModel.js';
 import { killWhen, logit, logitInTerminal, tempDir } from './cliHelpers.js';
 
 // End to end: the built dist/cli/main.js in a child process, on temporary files.
@@ -118,6 +120,15 @@ describe('logit train', () => {
     expect(p.code).toBe(0);
     const rows = p.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
     for (const [label, , p1] of rows) expect(label).toBe(Number(p1) >= t ? 'yes' : 'no');
+  });
+
+  it('the library reads what logit train wrote: load() gives a TableModel predicting as logit predict does', async () => {
+    const model = await load(join(dir, 'model.json'));
+    expect(model).toBeInstanceOf(TableModel);
+    const ours = (model as TableModel).predict(await readCsv(join(dir, 'students.csv')));
+    const p = logit(['predict', 'model.json', 'students.csv'], { cwd: dir });
+    const theirs = p.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(Array.from(ours as ArrayLike<unknown>, String)).toEqual(theirs);
   });
 
   it('--poly 3 bends the boundary: the moons a plain model misclassifies are separated (seed 002)', () => {

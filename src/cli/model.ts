@@ -6,7 +6,7 @@ import { LogisticRegression } from '../models/logisticRegression.js';
 import { dataError } from './errors.js';
 import { PolynomialFeatures } from '../preprocessing/polynomialFeatures.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
-import { TableModel } from './tableModel.js';
+import { TableModel } from '../pipeline/tableModel.js';
 
 /** The final estimator of a model file. */
 export type Estimator = LogisticRegression | LinearRegression;

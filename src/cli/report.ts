@@ -11,7 +11,7 @@ import type { DataSummary } from '../report/summary.js';
 import type { Table } from '../table/table.js';
 import { num } from './format.js';
 import { writeAtomic } from './output.js';
-import type { TableModel } from './tableModel.js';
+import type { TableModel } from '../pipeline/tableModel.js';
 
 /** What the command line hands the report module: the model and the evaluated rows in its input space. */
 export interface ReportData {

@@ -22,7 +22,7 @@ import { checkWritable, writeAtomic } from './output.js';
 import type { Progress } from './progress.js';
 import type { ThresholdChoice } from './parse.js';
 import { evaluationLines, modelSummaryLines } from './summaryText.js';
-import { TableModel } from './tableModel.js';
+import { TableModel } from '../pipeline/tableModel.js';
 
 export interface TrainOptions extends CommonOptions {
   target: string;

@@ -8,6 +8,7 @@ import type { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import type { StandardScaler } from '../preprocessing/standardScaler.js';
 import type { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
 import type { TableEncoder } from '../table/encoder.js';
+import type { TableModel } from './tableModel.js';
 import { Pipeline } from './pipeline.js';
 import { readDocument, type ReadOptions } from './registry.js';
 
@@ -22,6 +23,7 @@ export type LogitObject =
   | SimpleImputer
   | LabelEncoder
   | TableEncoder
+  | TableModel
   | LogisticRegressionCV
   | Pipeline;
 

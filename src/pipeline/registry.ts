@@ -11,6 +11,7 @@ import { SimpleImputer } from '../preprocessing/simpleImputer.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
 import { LogisticRegressionCV } from '../selection/logisticRegressionCV.js';
 import { TableEncoder } from '../table/encoder.js';
+import { TableModel } from './tableModel.js';
 
 /** Options every reader receives. */
 export interface ReadOptions {
@@ -44,6 +45,7 @@ export const READERS: ReadonlyMap<string, DocumentReader> = new Map<string, Docu
   ['SimpleImputer', (doc) => SimpleImputer.fromJSON(doc)],
   ['LabelEncoder', (doc) => LabelEncoder.fromJSON(doc)],
   ['TableEncoder', (doc) => TableEncoder.fromJSON(doc)],
+  ['TableModel', (doc) => TableModel.fromJSON(doc)],
   ['LogisticRegressionCV', (doc, o) => LogisticRegressionCV.fromJSON(doc, { onWarning: o.onWarning })],
 ]);
 

@@ -4,8 +4,7 @@ import { FORMAT, FORMAT_VERSION, readHeader, required, type ModelDocument } from
 import type { Label } from '../core/validate.js';
 import { LinearRegression } from '../models/linearRegression.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
-import { fromJSON } from '../pipeline/fromJSON.js';
-import { Pipeline } from '../pipeline/pipeline.js';
+import { Pipeline } from './pipeline.js';
 import { TableEncoder } from '../table/encoder.js';
 import type { Table } from '../table/table.js';
 
@@ -113,7 +112,7 @@ export class TableModel {
   static fromJSON(doc: unknown): TableModel {
     const { params } = readHeader(doc, NAME);
     const encoder = TableEncoder.fromJSON(required(params, 'encoder', 'doc.params'));
-    const pipeline = fromJSON(required(params, 'pipeline', 'doc.params'));
+    const pipeline = Pipeline.fromJSON(required(params, 'pipeline', 'doc.params'));
     if (!(pipeline instanceof Pipeline)) throw new LogitRangeError('doc.params.pipeline must be a Pipeline document', { parameter: 'doc.params.pipeline' });
     const m = new TableModel(encoder, pipeline);
     if (pipeline.isFitted) {
