@@ -41,8 +41,6 @@ interface CVState {
   l1Ratios: Float64Array | null;
   /** One nFolds × nCs score matrix per l1 ratio (one matrix without elastic net). */
   scores: Matrix[];
-  C: number;
-  C1se: number;
   l1Ratio: number | null;
   bestIndex: number;
   index1se: number;
@@ -201,7 +199,7 @@ export class LogisticRegressionCV {
       // scikit-learn's refit=False: each fold's own best C, coefficients averaged over folds.
       model = this.averageOfFolds(M, yIdx, classes, folds, scores[best.l], Cs, l1Ratio, sw, featureNames, finalOptions);
     }
-    this.fitted = { Cs, l1Ratios: this.l1Option, scores, C: Cs[chosen], C1se: Cs[c1se], l1Ratio, bestIndex: best.c, index1se: c1se, model };
+    this.fitted = { Cs, l1Ratios: this.l1Option, scores, l1Ratio, bestIndex: best.c, index1se: c1se, model };
     return this;
   }
 
@@ -294,15 +292,18 @@ export class LogisticRegressionCV {
   }
   /** The C with the best mean score (scikit-learn's `C_`). */
   get bestC(): number {
-    return this.state('bestC').Cs[this.state('bestC').bestIndex];
+    const s = this.state('bestC');
+    return s.Cs[s.bestIndex];
   }
   /** The C the final model uses: bestC, or C1se with `select: '1se'`. */
   get C(): number {
-    return this.state('C').C;
+    const s = this.state('C');
+    return s.Cs[this.select === 'best' ? s.bestIndex : s.index1se];
   }
   /** The smallest C whose mean score is within one standard error of the best (glmnet's lambda.1se). */
   get C1se(): number {
-    return this.state('C1se').C1se;
+    const s = this.state('C1se');
+    return s.Cs[s.index1se];
   }
   /** The chosen L1 ratio (elastic net), else null. */
   get l1Ratio(): number | null {
@@ -423,7 +424,7 @@ export class LogisticRegressionCV {
     if (model.params.C !== Cs[chosen]) {
       throw new LogitRangeError(`${path}.model has C = ${model.params.C} but the search chose ${Cs[chosen]}`, { parameter: `${path}.model` });
     }
-    cv.fitted = { Cs, l1Ratios, scores, C: Cs[chosen], C1se: Cs[index1se], l1Ratio, bestIndex, index1se, model };
+    cv.fitted = { Cs, l1Ratios, scores, l1Ratio, bestIndex, index1se, model };
     return cv;
   }
 }
