@@ -555,57 +555,156 @@ export function scaleRows(rows: i32, d: i32, X: usize, center: usize, scale: usi
   }
 }
 
+/** ca[i] = hᵢ·B[i, a] for the block's rows; returns whether any is non-zero. */
+// @ts-ignore: decorator
+@inline
+function gramWeights(rows: i32, B: usize, rowBytes: usize, h: usize, a: i32, ca: usize): bool {
+  let any = false;
+  for (let i = 0; i < rows; i++) {
+    const hi: f64 = h == 0 ? 1 : load<f64>(h + (<usize>i << 3));
+    const c = hi * load<f64>(B + <usize>i * rowBytes + (<usize>a << 3));
+    store<f64>(ca + (<usize>i << 3), c);
+    if (c != 0) any = true;
+  }
+  return any;
+}
+
+/** H[a, b] += Σᵢ ca[i]·B[i, b] for one entry, rows in order. */
+// @ts-ignore: decorator
+@inline
+function gramEntry(rows: i32, B: usize, rowBytes: usize, ca: usize, b: i32, ph: usize): void {
+  let s = load<f64>(ph);
+  for (let i = 0; i < rows; i++) {
+    s += load<f64>(ca + (<usize>i << 3)) * load<f64>(B + <usize>i * rowBytes + (<usize>b << 3));
+  }
+  store<f64>(ph, s);
+}
+
+/** Row a of H, columns [b, D), from the weights in ca (one row of H at a time). */
+// @ts-ignore: decorator
+@inline
+function gramRowFrom(rows: i32, D: i32, B: usize, rowBytes: usize, ca: usize, hrow: usize, b: i32): void {
+  // Scalar lead-in to an even b so vector loads of B rows and H rows pair up from here.
+  if (b & 1) {
+    gramEntry(rows, B, rowBytes, ca, b, hrow + (<usize>b << 3));
+    b++;
+  }
+  for (; b + 3 < D; b += 4) {
+    const ph = hrow + (<usize>b << 3);
+    let s0 = v128.load(ph);
+    let s1 = v128.load(ph, 16);
+    let pb = B + (<usize>b << 3);
+    for (let i = 0; i < rows; i++) {
+      const vc = v128.load64_splat(ca + (<usize>i << 3));
+      s0 = f64x2.add(s0, f64x2.mul(vc, v128.load(pb)));
+      s1 = f64x2.add(s1, f64x2.mul(vc, v128.load(pb, 16)));
+      pb += rowBytes;
+    }
+    v128.store(ph, s0);
+    v128.store(ph, s1, 16);
+  }
+  for (; b < D; b++) gramEntry(rows, B, rowBytes, ca, b, hrow + (<usize>b << 3));
+}
+
 /**
  * Upper triangle of H (D × D, leading dimension ldH) += Σᵢ (hᵢ·B[i,a])·B[i,b], rows in order,
  * so every entry sees the same sequence of additions as a row-at-a-time loop. h = 0 means ones.
  * A row a of H is skipped when every hᵢ·B[i,a] of the block is 0; otherwise zero products are
  * added like any other (no per-entry branch in the inner loop).
- * ca needs `rows` doubles. Register-blocked: each pair of H entries stays in a register across
- * all rows of the block.
+ * ca needs 2·rows doubles. Register-blocked: two rows of H (a, a+1) by eight columns are eight
+ * f64x2 accumulators that stay in registers across all rows of the block (independent add
+ * chains, and each load of B serves both rows); the order of additions into each entry is
+ * unchanged, so the result is bit for bit that of the one-entry-at-a-time loop.
  */
 export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i32, ca: usize): void {
   const rowBytes = <usize>D << 3;
-  for (let a = 0; a < D; a++) {
-    let any = false;
-    for (let i = 0; i < rows; i++) {
-      const hi: f64 = h == 0 ? 1 : load<f64>(h + (<usize>i << 3));
-      const c = hi * load<f64>(B + <usize>i * rowBytes + (<usize>a << 3));
-      store<f64>(ca + (<usize>i << 3), c);
-      if (c != 0) any = true;
-    }
-    if (!any) continue;
+  const cb = ca + (<usize>rows << 3);
+  let a = 0;
+  while (a < D) {
+    const any0 = gramWeights(rows, B, rowBytes, h, a, ca);
     const hrow = H + ((<usize>a * ldH) << 3);
-    let b = a;
-    // Scalar lead-in to an even b so vector loads of B rows and H rows pair up from here.
+    if (a + 1 >= D) {
+      if (any0) gramRowFrom(rows, D, B, rowBytes, ca, hrow, a);
+      a++;
+      continue;
+    }
+    const any1 = gramWeights(rows, B, rowBytes, h, a + 1, cb);
+    const hrow1 = H + ((<usize>(a + 1) * ldH) << 3);
+    if (!any0 || !any1) {
+      // A row with all weights zero is skipped, as in the one-row loop.
+      if (any0) gramRowFrom(rows, D, B, rowBytes, ca, hrow, a);
+      if (any1) gramRowFrom(rows, D, B, rowBytes, cb, hrow1, a + 1);
+      a += 2;
+      continue;
+    }
+    // H[a, a] belongs to row a alone; columns from a + 1 are shared by both rows.
+    gramEntry(rows, B, rowBytes, ca, a, hrow + (<usize>a << 3));
+    let b = a + 1;
     if (b & 1) {
-      let s = load<f64>(hrow + (<usize>b << 3));
-      for (let i = 0; i < rows; i++) {
-        s += load<f64>(ca + (<usize>i << 3)) * load<f64>(B + <usize>i * rowBytes + (<usize>b << 3));
-      }
-      store<f64>(hrow + (<usize>b << 3), s);
+      gramEntry(rows, B, rowBytes, ca, b, hrow + (<usize>b << 3));
+      gramEntry(rows, B, rowBytes, cb, b, hrow1 + (<usize>b << 3));
       b++;
     }
-    for (; b + 3 < D; b += 4) {
-      const ph = hrow + (<usize>b << 3);
-      let s0 = v128.load(ph);
-      let s1 = v128.load(ph, 16);
+    for (; b + 7 < D; b += 8) {
+      const p0 = hrow + (<usize>b << 3);
+      const p1 = hrow1 + (<usize>b << 3);
+      let s0 = v128.load(p0);
+      let s1 = v128.load(p0, 16);
+      let s2 = v128.load(p0, 32);
+      let s3 = v128.load(p0, 48);
+      let t0 = v128.load(p1);
+      let t1 = v128.load(p1, 16);
+      let t2 = v128.load(p1, 32);
+      let t3 = v128.load(p1, 48);
       let pb = B + (<usize>b << 3);
       for (let i = 0; i < rows; i++) {
-        const vc = f64x2.splat(load<f64>(ca + (<usize>i << 3)));
-        s0 = f64x2.add(s0, f64x2.mul(vc, v128.load(pb)));
-        s1 = f64x2.add(s1, f64x2.mul(vc, v128.load(pb, 16)));
+        const o = <usize>i << 3;
+        const va = v128.load64_splat(ca + o);
+        const vb = v128.load64_splat(cb + o);
+        const x0 = v128.load(pb);
+        const x1 = v128.load(pb, 16);
+        const x2 = v128.load(pb, 32);
+        const x3 = v128.load(pb, 48);
+        s0 = f64x2.add(s0, f64x2.mul(va, x0));
+        s1 = f64x2.add(s1, f64x2.mul(va, x1));
+        s2 = f64x2.add(s2, f64x2.mul(va, x2));
+        s3 = f64x2.add(s3, f64x2.mul(va, x3));
+        t0 = f64x2.add(t0, f64x2.mul(vb, x0));
+        t1 = f64x2.add(t1, f64x2.mul(vb, x1));
+        t2 = f64x2.add(t2, f64x2.mul(vb, x2));
+        t3 = f64x2.add(t3, f64x2.mul(vb, x3));
         pb += rowBytes;
       }
-      v128.store(ph, s0);
-      v128.store(ph, s1, 16);
+      v128.store(p0, s0);
+      v128.store(p0, s1, 16);
+      v128.store(p0, s2, 32);
+      v128.store(p0, s3, 48);
+      v128.store(p1, t0);
+      v128.store(p1, t1, 16);
+      v128.store(p1, t2, 32);
+      v128.store(p1, t3, 48);
     }
-    for (; b < D; b++) {
-      let s = load<f64>(hrow + (<usize>b << 3));
+    for (; b + 1 < D; b += 2) {
+      const p0 = hrow + (<usize>b << 3);
+      const p1 = hrow1 + (<usize>b << 3);
+      let s0 = v128.load(p0);
+      let t0 = v128.load(p1);
+      let pb = B + (<usize>b << 3);
       for (let i = 0; i < rows; i++) {
-        s += load<f64>(ca + (<usize>i << 3)) * load<f64>(B + <usize>i * rowBytes + (<usize>b << 3));
+        const o = <usize>i << 3;
+        const x0 = v128.load(pb);
+        s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(ca + o), x0));
+        t0 = f64x2.add(t0, f64x2.mul(v128.load64_splat(cb + o), x0));
+        pb += rowBytes;
       }
-      store<f64>(hrow + (<usize>b << 3), s);
+      v128.store(p0, s0);
+      v128.store(p1, t0);
     }
+    if (b < D) {
+      gramEntry(rows, B, rowBytes, ca, b, hrow + (<usize>b << 3));
+      gramEntry(rows, B, rowBytes, cb, b, hrow1 + (<usize>b << 3));
+    }
+    a += 2;
   }
 }
 

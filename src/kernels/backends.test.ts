@@ -258,6 +258,21 @@ describe('Hessian kernels agree across backends and with row-at-a-time reference
         expect(r.wasm[oH - 1]).toBe(0.5);
       });
     }
+    it(`scaledWeightedGram ${n}×${d}: zero columns and zero-weight blocks skip rows of H exactly as the one-row loop`, () => {
+      // Columns 1 and 2 are zero (no centring), so H rows 1 and 2 see only zero weights: the
+      // paired WebAssembly loop must fall back to one row at a time and leave them untouched.
+      const X = randomArray(rng, n * d, 2);
+      for (let i = 0; i < n; i++) for (const j of [1, 2]) if (j < d) X[i * d + j] = 0;
+      const h = Float64Array.from({ length: n }, (_, i) => (i % 300 < 150 ? 0 : rng.uniform(0, 1)));
+      const run = (store: RowStore | null) => {
+        const H = new Float64Array((d + 1) * (d + 1)).fill(-0);
+        scaledWeightedGram(n, d, X, h, null, null, true, H, 0, d + 1, store);
+        return H;
+      };
+      const r = both(X, n, d, run);
+      expect(r.wasm.every((v, i) => Object.is(v, r.ts[i]))).toBe(true);
+      for (const j of [1, 2]) if (j < d) for (let b = j; b <= d; b++) expect(Object.is(r.wasm[j * (d + 1) + b], -0)).toBe(true);
+    });
     for (const K of [2, 3, 5]) {
       it(`multinomialHessianPass ${n}×${d}, ${K} classes: symmetric, equal to Σ sᵢ(diag p − ppᵀ) ⊗ x̃x̃ᵀ`, () => {
         if (n * K * d > 40000) return; // the reference is O(n·K²·D²)

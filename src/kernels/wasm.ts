@@ -320,7 +320,7 @@ export function scaledWeightedGramWasm(
   const px = xAt >= 0 ? 0 : ws.take(R * d);
   const pB = ws.take(R * D);
   const ph = h === null ? 0 : ws.take(R);
-  const pca = ws.take(R);
+  const pca = ws.take(2 * R);
   const pH = ws.take(D * D);
   ws.commit();
   const { F, ex } = ws;
@@ -368,7 +368,7 @@ export function multinomialGramWasm(
   const pP = ws.take(R * K);
   const pB = ws.take(R * D);
   const pc2 = ws.take(R);
-  const pca = ws.take(R);
+  const pca = ws.take(2 * R);
   const pG = ws.take(pairs * D * D);
   ws.commit();
   const { F, ex } = ws;
