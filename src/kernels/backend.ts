@@ -1,5 +1,9 @@
 import { LogitRangeError, describe } from '../core/errors.js';
 import { pinRows, streamingWorkspace, wasmModule, type RowSource, type RowStore } from './wasm.js';
+import { pinThreaded, threadedUsable, type ThreadedStore } from './threads.js';
+
+/** A copy of X for repeated passes: in one instance's memory, or split across worker threads. */
+export type PassStore = RowStore | ThreadedStore;
 
 /** Which implementation runs the fused passes: WebAssembly SIMD or pure TypeScript. */
 export type KernelBackend = 'wasm' | 'ts';
@@ -44,9 +48,9 @@ let streaming: RowSource | null = null;
  * run: the pinned copy when `store` holds this very X, else streaming through the shared
  * instance.
  */
-export function wasmSource(X: Float64Array, store: RowStore | null): RowSource | null {
+export function wasmSource(X: Float64Array, store: PassStore | null): RowSource | null {
   if (choice === 'ts') return null;
-  if (store !== null && store.X === X) return store;
+  if (store !== null && !('kind' in store) && store.X === X) return store;
   if (streaming === null) {
     const ws = streamingWorkspace();
     if (ws === null) return null;
@@ -61,10 +65,23 @@ const PIN_MIN_ENTRIES = 1 << 16;
 /**
  * For an objective that will pass over X many times: a copy of X in WebAssembly memory that
  * the kernels read in place (saving a memcpy of X per pass), or null when the TypeScript
- * kernels run, X is small, or the memory is not available. The copy costs n·d doubles for as
+ * kernels run, X is small, or the memory is not available. With worker threads running (see
+ * `setThreads`) and n·d ≥ 2¹⁸, the copy is split by rows between the calling thread and the
+ * workers, and the passes run on all of them. The copy costs n·d doubles for as
  * long as the caller keeps the store (one fit). Cost: O(n·d) once.
  */
-export function pinForPasses(X: Float64Array, n: number, d: number): RowStore | null {
+export function pinForPasses(X: Float64Array, n: number, d: number): PassStore | null {
   if (choice === 'ts' || n * d < PIN_MIN_ENTRIES) return null;
-  return pinRows(X, n, d);
+  return pinThreaded(X, n, d) ?? pinRows(X, n, d);
+}
+
+/**
+ * The threaded store to run a pass on, or null: only a store split across worker threads
+ * (see `setThreads`) for this very X and shape, made for the current pool, with the
+ * WebAssembly backend selected.
+ */
+export function threadedSource(X: Float64Array, n: number, d: number, store: PassStore | null): ThreadedStore | null {
+  if (choice === 'ts' || store === null || !('kind' in store)) return null;
+  if (store.X !== X || store.n !== n || store.d !== d || !threadedUsable(store)) return null;
+  return store;
 }

@@ -13,7 +13,8 @@
  * weights at [k·d, (k+1)·d)), then the K intercepts when fitted. Binary and squared-error
  * models have K = 1.
  */
-import { wasmSource } from './backend.js';
+import { threadedSource, wasmSource, type PassStore } from './backend.js';
+import { columnMomentThreaded, linearPassThreaded, multinomialPassThreaded, scaledWeightedGramThreaded } from './threads.js';
 import {
   binaryLogisticPassTs,
   multinomialGramTs,
@@ -22,7 +23,7 @@ import {
   scatterPairs,
   squaredErrorPassTs,
 } from './fusedTs.js';
-import { columnMomentWasm, linearPassWasm, multinomialGramWasm, multinomialPassWasm, scaledWeightedGramWasm, type RowStore } from './wasm.js';
+import { columnMomentWasm, linearPassWasm, multinomialGramWasm, multinomialPassWasm, scaledWeightedGramWasm, } from './wasm.js';
 
 /**
  * Binary logistic loss and gradient in one pass.
@@ -46,8 +47,10 @@ export function binaryLogisticPass(
   og: number,
   fitIntercept: boolean,
   hw: Float64Array | null,
-  store: RowStore | null = null,
+  store: PassStore | null = null,
 ): number {
+  const th = threadedSource(X, n, d, store);
+  if (th !== null) return linearPassThreaded(th, false, y, sw, params, grad, og, fitIntercept, hw);
   const ex = wasmSource(X, store);
   if (ex !== null) return linearPassWasm(ex, false, n, d, X, y, sw, params, grad, og, fitIntercept, hw);
   return binaryLogisticPassTs(n, d, X, y, sw, params, grad, og, fitIntercept, hw);
@@ -73,8 +76,10 @@ export function multinomialPass(
   grad: Float64Array,
   fitIntercept: boolean,
   scratch: Float64Array,
-  store: RowStore | null = null,
+  store: PassStore | null = null,
 ): number {
+  const th = threadedSource(X, n, d, store);
+  if (th !== null) return multinomialPassThreaded(th, K, yIdx, sw, params, grad, fitIntercept);
   const ex = wasmSource(X, store);
   if (ex !== null) return multinomialPassWasm(ex, n, d, K, X, yIdx, sw, params, grad, fitIntercept);
   return multinomialPassTs(n, d, K, X, yIdx, sw, params, grad, fitIntercept, scratch);
@@ -98,8 +103,10 @@ export function squaredErrorPass(
   grad: Float64Array,
   og: number,
   fitIntercept: boolean,
-  store: RowStore | null = null,
+  store: PassStore | null = null,
 ): number {
+  const th = threadedSource(X, n, d, store);
+  if (th !== null) return linearPassThreaded(th, true, y, sw, params, grad, og, fitIntercept, null);
   const ex = wasmSource(X, store);
   if (ex !== null) return linearPassWasm(ex, true, n, d, X, y, sw, params, grad, og, fitIntercept, null);
   return squaredErrorPassTs(n, d, X, y, sw, params, grad, og, fitIntercept);
@@ -124,8 +131,13 @@ export function scaledWeightedGram(
   H: Float64Array,
   oH: number,
   ldH: number,
-  store: RowStore | null = null,
+  store: PassStore | null = null,
 ): void {
+  const th = threadedSource(X, n, d, store);
+  if (th !== null) {
+    scaledWeightedGramThreaded(th, h, center, scale, ones, H, oH, ldH);
+    return;
+  }
   const ex = wasmSource(X, store);
   if (ex !== null) scaledWeightedGramWasm(ex, n, d, X, h, center, scale, ones, H, oH, ldH);
   else scaledWeightedGramTs(n, d, X, h, center, scale, ones, H, oH, ldH);
@@ -158,7 +170,7 @@ export function multinomialHessianPass(
   H: Float64Array,
   size: number,
   G: Float64Array,
-  store: RowStore | null = null,
+  store: PassStore | null = null,
 ): void {
   const ex = wasmSource(X, store);
   if (ex !== null) multinomialGramWasm(ex, n, d, K, X, sw, w, fitIntercept, center, scale, G);
@@ -170,7 +182,12 @@ export function multinomialHessianPass(
  * Weighted column moments for the preconditioner, added into `out` (d slots): Σᵢ sᵢ·xᵢⱼ when
  * `mean` is null, else Σᵢ (sᵢ·(xᵢⱼ − μⱼ))·(xᵢⱼ − μⱼ). `sw` null means unit weights. Cost: O(n·d).
  */
-export function columnMoments(n: number, d: number, X: Float64Array, sw: Float64Array | null, mean: Float64Array | null, out: Float64Array, store: RowStore | null = null): void {
+export function columnMoments(n: number, d: number, X: Float64Array, sw: Float64Array | null, mean: Float64Array | null, out: Float64Array, store: PassStore | null = null): void {
+  const th = threadedSource(X, n, d, store);
+  if (th !== null) {
+    columnMomentThreaded(th, sw, mean, out);
+    return;
+  }
   const ex = wasmSource(X, store);
   if (ex !== null) {
     columnMomentWasm(ex, n, d, X, sw, mean, out);

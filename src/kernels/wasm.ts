@@ -36,7 +36,8 @@ interface Exports {
   weightedColumnSquares(rows: number, d: number, X: number, sw: number, mean: number, out: number): void;
 }
 
-function decodeBase64(s: string): Uint8Array {
+/** Decodes the embedded module bytes (no dependency on atob/Buffer). */
+export function decodeBase64(s: string): Uint8Array {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const lookup = new Uint8Array(128);
   for (let i = 0; i < alphabet.length; i++) lookup[alphabet.charCodeAt(i)] = i;

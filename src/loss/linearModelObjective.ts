@@ -1,7 +1,7 @@
 import type { Matrix } from '../core/matrix.js';
 import type { CompositeObjective, SecondOrderObjective } from '../core/objective.js';
 import { pinForPasses } from '../kernels/backend.js';
-import type { RowStore } from '../kernels/wasm.js';
+import type { PassStore } from '../kernels/backend.js';
 import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
 
 /** Which per-sample loss: binary log-loss (sigmoid), multinomial log-loss (softmax), or ½ squared error. */
@@ -78,7 +78,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
   private readonly rowWeights: Float64Array;
   private readonly buf: Float64Array;
   /** X copied into WebAssembly memory for the lifetime of this objective (one fit), or null (TypeScript kernels, small X, or streaming). */
-  private readonly store: RowStore | null;
+  private readonly store: PassStore | null;
   /** Gradient buffer for `totalValue`. */
   private readonly gTotal: Float64Array;
   /** Multinomial Hessian work (θ positions of (class, scaled feature) and the class-pair Gram blocks), allocated on the first Hessian. */

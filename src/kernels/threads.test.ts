@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogitRangeError } from '../core/errors.js';
+import { Matrix } from '../core/matrix.js';
+import { Random } from '../core/rng.js';
+import { makeClassification } from '../datasets/generators.js';
+import { LogisticRegression } from '../models/logisticRegression.js';
+import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
+import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
+import { setThreads, threads, THREAD_MIN_ENTRIES } from './threads.js';
+
+function randomArray(rng: Random, n: number, scale = 1): Float64Array {
+  return Float64Array.from({ length: n }, () => scale * rng.normal());
+}
+
+/**
+ * |aᵢ − bᵢ| ≤ rtol·max(|bᵢ|, floor, max_j |b_j|) entry by entry (a normwise bound: a sum added
+ * in another order differs by rounding relative to the size of its terms, not of its result),
+ * naming the first offender.
+ */
+function closeArrays(a: ArrayLike<number>, b: ArrayLike<number>, rtol: number, floor: number, label: string): void {
+  expect(a.length).toBe(b.length);
+  let big = floor;
+  for (let i = 0; i < b.length; i++) big = Math.max(big, Math.abs(b[i]));
+  for (let i = 0; i < a.length; i++) {
+    if (!(Math.abs(a[i] - b[i]) <= rtol * Math.max(Math.abs(b[i]), big))) throw new Error(`${label}[${i}]: ${a[i]} vs ${b[i]}`);
+  }
+}
+
+// 701 × 401 = 281,101 entries: just above the threshold, with odd sizes so the row blocks
+// and every kernel tail are uneven.
+const n = 701;
+const d = 401;
+
+describe('worker threads', () => {
+  beforeAll(async () => {
+    expect(n * d).toBeGreaterThanOrEqual(THREAD_MIN_ENTRIES);
+  });
+  afterAll(async () => {
+    await setThreads(1);
+    setKernelBackend('auto');
+  });
+
+  it('setThreads rejects counts that are not integers from 1 to 256, naming the parameter', async () => {
+    for (const bad of [0, -1, 1.5, 257, Number.NaN, '2' as unknown as number]) {
+      await expect(setThreads(bad)).rejects.toThrow(LogitRangeError);
+    }
+    await expect(setThreads(0)).rejects.toThrow(/threads must be an integer from 1 to 256 or 'auto'; received 0/);
+    expect(threads()).toBe(1);
+  });
+
+  it('start in Node, split large X between the threads, and leave small X on one thread', async () => {
+    expect(await setThreads(2)).toBe(2);
+    expect(threads()).toBe(2);
+    const rng = new Random(3);
+    const X = randomArray(rng, n * d);
+    const store = pinForPasses(X, n, d) as PassStore & { kind?: string };
+    expect(store.kind).toBe('threaded');
+    const small = pinForPasses(X.subarray(0, 600 * 400), 600, 400) as PassStore & { kind?: string };
+    expect(small).not.toBeNull();
+    expect(small.kind).toBeUndefined(); // 240,000 entries < 2¹⁸: pinned on the calling thread
+    // The passes read the split copies: rows changed in the caller's array after pinning
+    // (here the last rows, which belong to the worker) do not show.
+    const y = Float64Array.from({ length: n }, (_, i) => i % 2);
+    const params = randomArray(rng, d + 1, 0.1);
+    const before = new Float64Array(d + 1);
+    const v0 = binaryLogisticPass(n, d, X, y, null, params, before, 0, true, null, store);
+    const saved = X.slice((n - 5) * d);
+    X.fill(3, (n - 5) * d);
+    const after = new Float64Array(d + 1);
+    expect(binaryLogisticPass(n, d, X, y, null, params, after, 0, true, null, store)).toBe(v0);
+    expect(after).toEqual(before);
+    const streamed = new Float64Array(d + 1);
+    expect(binaryLogisticPass(n, d, X, y, null, params, streamed, 0, true, null, null)).not.toBe(v0);
+    X.set(saved, (n - 5) * d);
+    setKernelBackend('ts');
+    expect(pinForPasses(X, n, d)).toBeNull();
+    setKernelBackend('auto');
+  });
+
+  it('every threaded pass equals the one-thread pass to rounding, and Hessian weights exactly', async () => {
+    const rng = new Random(11);
+    const X = randomArray(rng, n * d, 0.2);
+    const y = Float64Array.from({ length: n }, () => (rng.random() < 0.4 ? 1 : 0));
+    const sw = Float64Array.from({ length: n }, () => rng.uniform(0, 2));
+    const params = randomArray(rng, d + 1, 0.1);
+    await setThreads(1);
+    const one = pinForPasses(X, n, d);
+    await setThreads(2);
+    const two = pinForPasses(X, n, d) as PassStore & { kind?: string };
+    expect(two.kind).toBe('threaded');
+    for (const weights of [null, sw]) {
+      for (const fitIntercept of [true, false]) {
+        const run = (store: PassStore | null) => {
+          const grad = new Float64Array(d + 1).fill(7); // the pass overwrites, never accumulates
+          const hw = new Float64Array(n);
+          const value = binaryLogisticPass(n, d, X, y, weights, params, grad, 0, fitIntercept, hw, store);
+          const gradSq = new Float64Array(d + 1).fill(7);
+          const valueSq = squaredErrorPass(n, d, X, y, weights, params, gradSq, 0, fitIntercept, store);
+          return { value, grad, hw, valueSq, gradSq };
+        };
+        const a = run(one);
+        const b = run(two);
+        closeArrays([b.value, b.valueSq], [a.value, a.valueSq], 1e-13, 0, 'value');
+        closeArrays(b.grad, a.grad, 1e-12, 1e-3, 'binary grad');
+        closeArrays(b.gradSq, a.gradSq, 1e-12, 1e-3, 'squared grad');
+        expect(b.hw).toEqual(a.hw);
+        if (!fitIntercept) {
+          expect(b.grad[d]).toBe(7);
+          expect(b.gradSq[d]).toBe(7);
+        }
+        // Deterministic for a given thread count.
+        expect(run(two)).toEqual(b);
+      }
+    }
+    for (const K of [3, 4]) {
+      for (const fitIntercept of [true, false]) {
+        const yIdx = Int32Array.from({ length: n }, () => Math.floor(rng.random() * K));
+        const w = randomArray(rng, K * d + K, 0.1);
+        const run = (store: PassStore | null) => {
+          const grad = new Float64Array(K * d + K).fill(7);
+          const value = multinomialPass(n, d, K, X, yIdx, sw, w, grad, fitIntercept, new Float64Array(K), store);
+          return { value, grad };
+        };
+        const a = run(one);
+        const b = run(two);
+        closeArrays([b.value], [a.value], 1e-13, 0, 'multinomial value');
+        closeArrays(b.grad, a.grad, 1e-12, 1e-3, 'multinomial grad');
+      }
+    }
+    for (const ones of [true, false]) {
+      const D = ones ? d + 1 : d;
+      const h = Float64Array.from({ length: n }, (_, i) => (i % 97 < 20 ? 0 : rng.uniform(0, 0.25)));
+      const center = randomArray(rng, d, 0.1);
+      const scale = Float64Array.from({ length: d }, () => rng.uniform(0.5, 2));
+      const run = (store: PassStore | null) => {
+        const H = new Float64Array(D * (D + 2)).fill(0.5); // leading dimension D + 2; accumulates
+        scaledWeightedGram(n, d, X, h, ones ? center : null, scale, ones, H, 0, D + 2, store);
+        return H;
+      };
+      const a = run(one);
+      const b = run(two);
+      closeArrays(b, a, 1e-12, 1, 'Gram');
+      for (let r = 1; r < D; r++) for (let c = 0; c < r; c++) expect(b[r * (D + 2) + c]).toBe(0.5); // lower triangle untouched
+    }
+    for (const mean of [null, randomArray(rng, d, 0.01)]) {
+      const run = (store: PassStore | null) => {
+        const out = new Float64Array(d).fill(1);
+        columnMoments(n, d, X, sw, mean, out, store);
+        return out;
+      };
+      closeArrays(run(two), run(one), 1e-12, 1, 'column moments');
+    }
+  });
+
+  it('a store made for an older pool falls back to one thread with the same results', async () => {
+    await setThreads(2);
+    const rng = new Random(5);
+    const X = randomArray(rng, n * d, 0.3);
+    const y = Float64Array.from({ length: n }, () => (rng.random() < 0.5 ? 1 : 0));
+    const params = randomArray(rng, d + 1, 0.1);
+    const store = pinForPasses(X, n, d);
+    const g2 = new Float64Array(d + 1);
+    const v2 = binaryLogisticPass(n, d, X, y, null, params, g2, 0, true, null, store);
+    expect(await setThreads(1)).toBe(1);
+    const g1 = new Float64Array(d + 1);
+    const v1 = binaryLogisticPass(n, d, X, y, null, params, g1, 0, true, null, store); // streams X now
+    closeArrays([v1], [v2], 1e-13, 0, 'value');
+    closeArrays(g1, g2, 1e-12, 1e-3, 'grad');
+  });
+
+  it('fits on two threads reach the one-thread optimum (binary Newton, multinomial L-BFGS)', async () => {
+    const data = makeClassification({ nSamples: 3000, nFeatures: 90, nInformative: 10, nClasses: 3, seed: 4 });
+    const X = data.X;
+    const yBin = Array.from(data.y, (v) => (v === 0 ? 0 : 1));
+    const fits = async (T: number) => {
+      await setThreads(T);
+      const bin = new LogisticRegression({ tol: 1e-8, solver: 'newton' }).fit(X, yBin);
+      const multi = new LogisticRegression({ tol: 1e-8, maxIter: 500 }).fit(X, Array.from(data.y));
+      return { bin, multi };
+    };
+    const a = await fits(1);
+    const b = await fits(2);
+    expect(b.bin.converged && b.multi.converged).toBe(true);
+    closeArrays(Array.from((b.bin.coef as Matrix).data), Array.from((a.bin.coef as Matrix).data), 1e-6, 1e-2, 'binary coef');
+    closeArrays(Array.from((b.multi.coef as Matrix).data), Array.from((a.multi.coef as Matrix).data), 1e-5, 1e-2, 'multinomial coef');
+    closeArrays([b.bin.objective, b.multi.objective], [a.bin.objective, a.multi.objective], 1e-10, 0, 'objective');
+  });
+});
