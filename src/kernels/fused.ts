@@ -9,21 +9,20 @@
  * `store` (from `pinForPasses`) lets the WebAssembly kernels read a copy of X already in their
  * memory instead of streaming X through it.
  *
+ * Passes over n·d ≥ 2¹⁸ entries add their rows in eight fixed slices (slices.ts), so that a pass
+ * split across worker threads (see `setThreads`) performs exactly the operations of the same
+ * pass on one thread: results never depend on the thread count.
+ *
  * Parameter layout shared by every objective: the K·d coefficients row by row (class k's
  * weights at [k·d, (k+1)·d)), then the K intercepts when fitted. Binary and squared-error
  * models have K = 1.
  */
 import { threadedSource, wasmSource, type PassStore } from './backend.js';
 import { columnMomentThreaded, linearPassThreaded, multinomialPassThreaded, scaledWeightedGramThreaded } from './threads.js';
-import {
-  binaryLogisticPassTs,
-  multinomialGramTs,
-  multinomialPassTs,
-  scaledWeightedGramTs,
-  scatterPairs,
-  squaredErrorPassTs,
-} from './fusedTs.js';
-import { columnMomentWasm, linearPassWasm, multinomialGramWasm, multinomialPassWasm, scaledWeightedGramWasm, } from './wasm.js';
+import { multinomialGramTs, scatterPairs } from './fusedTs.js';
+import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
+import { sliceCount } from './slices.js';
+import { multinomialGramWasm } from './wasm.js';
 
 /**
  * Binary logistic loss and gradient in one pass.
@@ -51,9 +50,8 @@ export function binaryLogisticPass(
 ): number {
   const th = threadedSource(X, n, d, store);
   if (th !== null) return linearPassThreaded(th, false, y, sw, params, grad, og, fitIntercept, hw);
-  const ex = wasmSource(X, store);
-  if (ex !== null) return linearPassWasm(ex, false, n, d, X, y, sw, params, grad, og, fitIntercept, hw);
-  return binaryLogisticPassTs(n, d, X, y, sw, params, grad, og, fitIntercept, hw);
+  const S = sliceCount(n, d);
+  return linearSlices(wasmSource(X, store), false, n, S, 0, S, d, X, y, sw, params, grad, og, fitIntercept, hw);
 }
 
 /**
@@ -79,10 +77,9 @@ export function multinomialPass(
   store: PassStore | null = null,
 ): number {
   const th = threadedSource(X, n, d, store);
-  if (th !== null) return multinomialPassThreaded(th, K, yIdx, sw, params, grad, fitIntercept);
-  const ex = wasmSource(X, store);
-  if (ex !== null) return multinomialPassWasm(ex, n, d, K, X, yIdx, sw, params, grad, fitIntercept);
-  return multinomialPassTs(n, d, K, X, yIdx, sw, params, grad, fitIntercept, scratch);
+  if (th !== null) return multinomialPassThreaded(th, K, yIdx, sw, params, grad, fitIntercept, scratch);
+  const S = sliceCount(n, d);
+  return multinomialSlices(wasmSource(X, store), n, S, 0, S, d, K, X, yIdx, sw, params, grad, fitIntercept, scratch);
 }
 
 /**
@@ -107,9 +104,8 @@ export function squaredErrorPass(
 ): number {
   const th = threadedSource(X, n, d, store);
   if (th !== null) return linearPassThreaded(th, true, y, sw, params, grad, og, fitIntercept, null);
-  const ex = wasmSource(X, store);
-  if (ex !== null) return linearPassWasm(ex, true, n, d, X, y, sw, params, grad, og, fitIntercept, null);
-  return squaredErrorPassTs(n, d, X, y, sw, params, grad, og, fitIntercept);
+  const S = sliceCount(n, d);
+  return linearSlices(wasmSource(X, store), true, n, S, 0, S, d, X, y, sw, params, grad, og, fitIntercept, null);
 }
 
 /**
@@ -138,9 +134,8 @@ export function scaledWeightedGram(
     scaledWeightedGramThreaded(th, h, center, scale, ones, H, oH, ldH);
     return;
   }
-  const ex = wasmSource(X, store);
-  if (ex !== null) scaledWeightedGramWasm(ex, n, d, X, h, center, scale, ones, H, oH, ldH);
-  else scaledWeightedGramTs(n, d, X, h, center, scale, ones, H, oH, ldH);
+  const S = sliceCount(n, d);
+  gramSlices(wasmSource(X, store), n, S, 0, S, d, X, h, center, scale, ones, H, oH, ldH);
 }
 
 /**
@@ -188,21 +183,6 @@ export function columnMoments(n: number, d: number, X: Float64Array, sw: Float64
     columnMomentThreaded(th, sw, mean, out);
     return;
   }
-  const ex = wasmSource(X, store);
-  if (ex !== null) {
-    columnMomentWasm(ex, n, d, X, sw, mean, out);
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const s = sw === null ? 1 : sw[i];
-    const off = i * d;
-    if (mean === null) {
-      for (let j = 0; j < d; j++) out[j] += s * X[off + j];
-    } else {
-      for (let j = 0; j < d; j++) {
-        const c = X[off + j] - mean[j];
-        out[j] += s * c * c;
-      }
-    }
-  }
+  const S = sliceCount(n, d);
+  columnMomentSlices(wasmSource(X, store), n, S, 0, S, d, X, sw, mean, out);
 }

@@ -1,29 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogitRangeError } from '../core/errors.js';
-import { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
 import { makeClassification } from '../datasets/generators.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
 import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
 import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
-import { setThreads, threads, THREAD_MIN_ENTRIES } from './threads.js';
+import { SLICE_MIN_ENTRIES as THREAD_MIN_ENTRIES } from './slices.js';
+import { setThreads, threads } from './threads.js';
 
 function randomArray(rng: Random, n: number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * rng.normal());
-}
-
-/**
- * |aᵢ − bᵢ| ≤ rtol·max(|bᵢ|, floor, max_j |b_j|) entry by entry (a normwise bound: a sum added
- * in another order differs by rounding relative to the size of its terms, not of its result),
- * naming the first offender.
- */
-function closeArrays(a: ArrayLike<number>, b: ArrayLike<number>, rtol: number, floor: number, label: string): void {
-  expect(a.length).toBe(b.length);
-  let big = floor;
-  for (let i = 0; i < b.length; i++) big = Math.max(big, Math.abs(b[i]));
-  for (let i = 0; i < a.length; i++) {
-    if (!(Math.abs(a[i] - b[i]) <= rtol * Math.max(Math.abs(b[i]), big))) throw new Error(`${label}[${i}]: ${a[i]} vs ${b[i]}`);
-  }
 }
 
 // 701 × 401 = 281,101 entries: just above the threshold, with odd sizes so the row blocks
@@ -77,7 +63,7 @@ describe('worker threads', () => {
     setKernelBackend('auto');
   });
 
-  it('every threaded pass equals the one-thread pass to rounding, and Hessian weights exactly', async () => {
+  it('every threaded pass gives the bits of the one-thread pass, on the WebAssembly and the TypeScript kernels', async () => {
     const rng = new Random(11);
     const X = randomArray(rng, n * d, 0.2);
     const y = Float64Array.from({ length: n }, () => (rng.random() < 0.4 ? 1 : 0));
@@ -100,10 +86,10 @@ describe('worker threads', () => {
         };
         const a = run(one);
         const b = run(two);
-        closeArrays([b.value, b.valueSq], [a.value, a.valueSq], 1e-13, 0, 'value');
-        closeArrays(b.grad, a.grad, 1e-12, 1e-3, 'binary grad');
-        closeArrays(b.gradSq, a.gradSq, 1e-12, 1e-3, 'squared grad');
-        expect(b.hw).toEqual(a.hw);
+        expect(b).toEqual(a);
+        setKernelBackend('ts');
+        expect(run(null)).toEqual(a);
+        setKernelBackend('auto');
         if (!fitIntercept) {
           expect(b.grad[d]).toBe(7);
           expect(b.gradSq[d]).toBe(7);
@@ -123,8 +109,10 @@ describe('worker threads', () => {
         };
         const a = run(one);
         const b = run(two);
-        closeArrays([b.value], [a.value], 1e-13, 0, 'multinomial value');
-        closeArrays(b.grad, a.grad, 1e-12, 1e-3, 'multinomial grad');
+        expect(b).toEqual(a);
+        setKernelBackend('ts');
+        expect(run(null)).toEqual(a);
+        setKernelBackend('auto');
       }
     }
     for (const ones of [true, false]) {
@@ -139,7 +127,10 @@ describe('worker threads', () => {
       };
       const a = run(one);
       const b = run(two);
-      closeArrays(b, a, 1e-12, 1, 'Gram');
+      expect(b).toEqual(a);
+      setKernelBackend('ts');
+      expect(run(null)).toEqual(a);
+      setKernelBackend('auto');
       for (let r = 1; r < D; r++) for (let c = 0; c < r; c++) expect(b[r * (D + 2) + c]).toBe(0.5); // lower triangle untouched
     }
     for (const mean of [null, randomArray(rng, d, 0.01)]) {
@@ -148,7 +139,11 @@ describe('worker threads', () => {
         columnMoments(n, d, X, sw, mean, out, store);
         return out;
       };
-      closeArrays(run(two), run(one), 1e-12, 1, 'column moments');
+      const a = run(one);
+      expect(run(two)).toEqual(a);
+      setKernelBackend('ts');
+      expect(run(null)).toEqual(a);
+      setKernelBackend('auto');
     }
   });
 
@@ -164,11 +159,11 @@ describe('worker threads', () => {
     expect(await setThreads(1)).toBe(1);
     const g1 = new Float64Array(d + 1);
     const v1 = binaryLogisticPass(n, d, X, y, null, params, g1, 0, true, null, store); // streams X now
-    closeArrays([v1], [v2], 1e-13, 0, 'value');
-    closeArrays(g1, g2, 1e-12, 1e-3, 'grad');
+    expect(v1).toBe(v2);
+    expect(g1).toEqual(g2);
   });
 
-  it('fits on two threads reach the one-thread optimum (binary Newton, multinomial L-BFGS)', async () => {
+  it('fits on two threads give the one-thread model bit for bit (binary Newton, multinomial L-BFGS)', async () => {
     const data = makeClassification({ nSamples: 3000, nFeatures: 90, nInformative: 10, nClasses: 3, seed: 4 });
     const X = data.X;
     const yBin = Array.from(data.y, (v) => (v === 0 ? 0 : 1));
@@ -181,8 +176,9 @@ describe('worker threads', () => {
     const a = await fits(1);
     const b = await fits(2);
     expect(b.bin.converged && b.multi.converged).toBe(true);
-    closeArrays(Array.from((b.bin.coef as Matrix).data), Array.from((a.bin.coef as Matrix).data), 1e-6, 1e-2, 'binary coef');
-    closeArrays(Array.from((b.multi.coef as Matrix).data), Array.from((a.multi.coef as Matrix).data), 1e-5, 1e-2, 'multinomial coef');
-    closeArrays([b.bin.objective, b.multi.objective], [a.bin.objective, a.multi.objective], 1e-10, 0, 'objective');
+    expect(b.bin.coef).toEqual(a.bin.coef);
+    expect(b.bin.intercept).toEqual(a.bin.intercept);
+    expect(b.multi.coef).toEqual(a.multi.coef);
+    expect([b.bin.objective, b.multi.objective, b.bin.nIter, b.multi.nIter]).toEqual([a.bin.objective, a.multi.objective, a.bin.nIter, a.multi.nIter]);
   });
 });

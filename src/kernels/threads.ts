@@ -21,8 +21,10 @@
  */
 import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
-import { decodeBase64, linearPassWasm, multinomialPassWasm, scaledWeightedGramWasm, columnMomentWasm, pinRows, type RowStore } from './wasm.js';
+import { decodeBase64, pinRows, type RowStore } from './wasm.js';
 import { gramBlockRows } from './fusedTs.js';
+import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
+import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Minimal types for the host APIs used here (the core compiles without Node or DOM types).    */
@@ -64,10 +66,14 @@ const OP_COLSQUARES = 15;
 
 // Control block (one SharedArrayBuffer per worker): Int32 slots
 //   0 sequence number written by the caller, 1 sequence number done by the worker, 2 operation,
-//   3 store id, 4 status (0 ok, 1 failed), 8…31 integer arguments (byte offsets, sizes);
-// Float64 slot 16 (byte 128) the scalar argument (the intercept b).
+//   3 store id, 4 status (0 ok, 1 failed), 8…20 integer arguments (byte offsets, sizes, strides),
+//   40 the number of slices m of the worker's block and 41…41+m their row boundaries;
+// Float64 slot 16 (byte 128, Int32 slots 32–33) the scalar argument (the intercept b).
 const CTL_BYTES = 256;
 const ARG = 8;
+/** Int32 slot of the worker's slice count, followed by its slice boundaries (rows within its block). */
+const SLICE_COUNT = 40;
+const SLICE_TABLE = 41;
 
 const WORKER_SOURCE = `
 'use strict';
@@ -94,19 +100,38 @@ for (;;) {
       stores.delete(I[3]);
     } else if (op !== ${OP_EXIT}) {
       const ex = stores.get(I[3]);
-      if (op === ${OP_BINARY}) ex.binaryRows(a(0), a(1), a(2), a(3), a(4), a(5), Fd[16], a(6), a(7), a(8));
-      else if (op === ${OP_SQUARED}) ex.squaredRows(a(0), a(1), a(2), a(3), a(4), a(5), Fd[16], a(6), a(7));
-      else if (op === ${OP_SOFTMAX}) ex.softmaxRows(a(0), a(1), a(2), a(3), a(4), a(5), a(6), a(7), a(8), a(9), a(10), a(11), 0);
-      else if (op === ${OP_GRAM}) {
-        // rows, d, X, h, center, scale, ones, B, D, H, ca, R: blocks of R rows, scaled then added.
-        const rows = a(0), d = a(1), X = a(2), h = a(3), R = a(11), D = a(8);
-        for (let i0 = 0; i0 < rows; i0 += R) {
-          const r = Math.min(R, rows - i0);
-          ex.scaleRows(r, d, X + i0 * d * 8, a(4), a(5), a(6), a(7), D);
-          ex.gramRows(r, D, a(7), h === 0 ? 0 : h + i0 * 8, a(9), D, a(10));
+      // Slice k covers the block's rows [I[SL + k], I[SL + k + 1]); outputs per slice at a stride.
+      const m = I[${SLICE_COUNT}];
+      for (let k = 0; k < m; k++) {
+        const r0 = I[${SLICE_TABLE} + k];
+        const rows = I[${SLICE_TABLE} + k + 1] - r0;
+        if (op === ${OP_BINARY} || op === ${OP_SQUARED}) {
+          // rows d X y sw w | grad acc hw strides: a(6) grad stride, a(7) acc base, a(8) hw
+          const X = a(2) + r0 * a(1) * 8, y = a(3) + r0 * 8, sw = a(4) === 0 ? 0 : a(4) + r0 * 8;
+          const grad = a(9) + k * a(6), acc = a(7) + k * 16;
+          if (op === ${OP_BINARY}) ex.binaryRows(rows, a(1), X, y, sw, a(5), Fd[16], grad, acc, a(8) === 0 ? 0 : a(8) + r0 * 8);
+          else ex.squaredRows(rows, a(1), X, y, sw, a(5), Fd[16], grad, acc);
+        } else if (op === ${OP_SOFTMAX}) {
+          // d K X yIdx sw w bias grad gbias acc scratch gStride bStride
+          const d = a(0), K = a(1);
+          ex.softmaxRows(rows, d, K, a(2) + r0 * d * 8, a(3) + r0 * 4, a(4) === 0 ? 0 : a(4) + r0 * 8, a(5), a(6),
+            a(7) + k * a(11), a(8) === 0 ? 0 : a(8) + k * a(12), a(9) + k * 16, a(10), 0);
+        } else if (op === ${OP_GRAM}) {
+          // d X h center scale ones B D H ca R: blocks of R rows, scaled then added; H per slice.
+          const d = a(0), D = a(7), R = a(10), H = a(8) + k * D * D * 8;
+          for (let i0 = r0; i0 < r0 + rows; i0 += R) {
+            const r = Math.min(R, r0 + rows - i0);
+            ex.scaleRows(r, d, a(1) + i0 * d * 8, a(3), a(4), a(5), a(6), D);
+            ex.gramRows(r, D, a(6), a(2) === 0 ? 0 : a(2) + i0 * 8, H, D, a(9));
+          }
+        } else if (op === ${OP_COLSUMS}) {
+          const d = a(0);
+          ex.weightedColumnSums(rows, d, a(1) + r0 * d * 8, a(2) === 0 ? 0 : a(2) + r0 * 8, a(4) + k * d * 8);
+        } else if (op === ${OP_COLSQUARES}) {
+          const d = a(0);
+          ex.weightedColumnSquares(rows, d, a(1) + r0 * d * 8, a(2) === 0 ? 0 : a(2) + r0 * 8, a(3), a(4) + k * d * 8);
         }
-      } else if (op === ${OP_COLSUMS}) ex.weightedColumnSums(a(0), a(1), a(2), a(3), a(4));
-      else if (op === ${OP_COLSQUARES}) ex.weightedColumnSquares(a(0), a(1), a(2), a(3), a(4), a(5));
+      }
     }
   } catch (e) {
     status = 1;
@@ -234,20 +259,20 @@ async function stopPool(): Promise<void> {
 
 /**
  * Sets how many threads the fused passes of later fits use: `count` ≥ 1 (1 stops the
- * workers), or `'auto'` for the number of cores. Returns the number now in use, which is 1
- * where worker threads, shared WebAssembly memory or WebAssembly SIMD are unavailable (browsers
- * for now, or pages that are not cross-origin isolated) and when the kernel backend is `'ts'`.
- * Workers are started once (about 30 ms each) and do not keep the process alive. Only data
- * large enough to pay for the hand-off (n·d ≥ 2¹⁸ entries) is split; smaller fits run on the
- * calling thread as before.
- * Cost: O(T) worker start-ups; afterwards each pinned pass costs O(n·d/T) per thread plus
+ * workers), or `'auto'` for the number of cores; at most 8 are used (a large pass has eight
+ * fixed row slices). Returns the number now in use, which is 1 where worker threads, shared
+ * WebAssembly memory or WebAssembly SIMD are unavailable (browsers for now, or pages that are
+ * not cross-origin isolated). Workers start once (tens of milliseconds each) and do not keep the
+ * process alive. Only passes over n·d ≥ 2¹⁸ entries are split, and they give the same bits on
+ * any number of threads (slices.ts); smaller fits run on the calling thread as before.
+ * Cost: O(T) worker start-ups; afterwards a pinned pass costs O(n·d/T) per thread plus
  * O(T·(d·K + n/T)) for the hand-off and the sums.
  */
 export async function setThreads(count: number | 'auto'): Promise<number> {
   if (count !== 'auto' && !(typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= 256)) {
     throw new LogitRangeError(`threads must be an integer from 1 to 256 or 'auto'; received ${describe(count)}`, { parameter: 'threads', value: count });
   }
-  const want = count === 'auto' ? await availableCores() : count;
+  const want = Math.min(SLICES, count === 'auto' ? await availableCores() : count);
   if (want - 1 === pool.length && pool.every((w) => !w.dead)) return threads();
   await stopPool();
   if (want === 1) return 1;
@@ -281,8 +306,6 @@ export function threads(): number {
   return 1 + pool.filter((w) => !w.dead).length;
 }
 
-/** Below this many entries of X a fit stays on one thread (the hand-off would cost more than it saves). */
-export const THREAD_MIN_ENTRIES = 1 << 18;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Stores split across threads.                                                                 */
@@ -299,6 +322,8 @@ class Part {
     readonly memory: SharedMemory,
     readonly row0: number,
     readonly rows: number,
+    /** The block's slice boundaries (rows within the block), written to the worker before each pass. */
+    readonly bounds: readonly number[],
     /** Offset (doubles) of the block's first entry. */
     readonly xAt: number,
     /** First double of the per-call region. */
@@ -329,8 +354,16 @@ class Part {
     }
   }
 
+  get slices(): number {
+    return this.bounds.length - 1;
+  }
+
+  /** Writes the integer arguments and the slice table into the worker's control block. */
   args(values: number[]): void {
-    for (let k = 0; k < values.length; k++) this.worker.I[ARG + k] = values[k];
+    const I = this.worker.I;
+    for (let k = 0; k < values.length; k++) I[ARG + k] = values[k];
+    I[SLICE_COUNT] = this.slices;
+    for (let k = 0; k < this.bounds.length; k++) I[SLICE_TABLE + k] = this.bounds[k];
   }
 }
 
@@ -343,6 +376,9 @@ export interface ThreadedStore {
   /** The calling thread's block, rows [0, n0), pinned in its own instance. */
   readonly main: RowStore;
   readonly n0: number;
+  /** The fixed slices of a pass over X (slices.ts), and how many of them run on the calling thread. */
+  readonly count: number;
+  readonly mainSlices: number;
   readonly parts: readonly Part[];
   readonly generation: number;
 }
@@ -363,27 +399,28 @@ const registry =
       });
 
 /**
- * Splits X (n × d) between the calling thread and the workers, or returns null when there are
- * no workers, X is small or the memory cannot be had. Cost: one copy of X (O(n·d)).
+ * Splits X (n × d) between the calling thread and the workers along the fixed slices of
+ * slices.ts (the calling thread takes the first group), or returns null when there are no
+ * workers, X is too small to be sliced or the memory cannot be had. Cost: one copy of X.
  */
 export function pinThreaded(X: Float64Array, n: number, d: number): ThreadedStore | null {
-  const T = threads();
-  if (T < 2 || n * d < THREAD_MIN_ENTRIES || n < 2 * T) return null;
+  const count = sliceCount(n, d);
+  const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
+  if (live.length === 0 || count < 2) return null;
   const wa = wasmApi();
   if (wa === null || threadsModule() === null) return null;
-  const live = pool.filter((w) => !w.dead);
-  // Equal blocks; the calling thread's is a little smaller: it also stages and adds.
-  const share = n / T;
-  const n0 = Math.max(1, Math.floor(share * 0.9));
-  const rest = n - n0;
+  const T = live.length + 1;
+  const mainSlices = threadSlices(count, T, 0)[1];
+  const n0 = sliceStart(n, count, mainSlices);
   const main = pinRows(X.subarray(0, n0 * d), n0, d);
   if (main === null) return null;
   const parts: Part[] = [];
   try {
-    let row0 = n0;
-    for (let t = 0; t < live.length; t++) {
-      const rows = t === live.length - 1 ? n - row0 : Math.floor(rest / live.length);
-      const w = live[t];
+    for (let t = 1; t < T; t++) {
+      const [from, to] = threadSlices(count, T, t);
+      const row0 = sliceStart(n, count, from);
+      const rows = sliceStart(n, count, to) - row0;
+      const w = live[t - 1];
       const id = nextId++;
       const bytes = 65536 + rows * d * 8 + 65536;
       const memory = new wa.Memory({ initial: Math.ceil(bytes / 65536), maximum: 65536, shared: true });
@@ -392,11 +429,12 @@ export function pinThreaded(X: Float64Array, n: number, d: number): ThreadedStor
       w.finish();
       const heapBase = w.I[ARG];
       const xAt = ((heapBase + 15) & ~15) >> 3;
-      const part = new Part(w, id, memory, row0, rows, xAt, xAt + ((rows * d + 1) & ~1));
+      const bounds: number[] = [];
+      for (let k = from; k <= to; k++) bounds.push(sliceStart(n, count, k) - row0);
+      const part = new Part(w, id, memory, row0, rows, bounds, xAt, xAt + ((rows * d + 1) & ~1));
       part.commit();
       part.F.set(X.subarray(row0 * d, (row0 + rows) * d), xAt);
       parts.push(part);
-      row0 += rows;
     }
   } catch {
     for (const p of parts) {
@@ -409,7 +447,7 @@ export function pinThreaded(X: Float64Array, n: number, d: number): ThreadedStor
     }
     return null;
   }
-  const store: ThreadedStore = { kind: 'threaded', X, n, d, main, n0, parts, generation };
+  const store: ThreadedStore = { kind: 'threaded', X, n, d, main, n0, count, mainSlices, parts, generation };
   if (registry !== null) for (const p of parts) registry.register(store, { worker: p.worker, id: p.id, generation });
   return store;
 }
@@ -420,13 +458,19 @@ export function threadedUsable(store: ThreadedStore): boolean {
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Threaded passes: same arguments as the fused functions; partial sums added in block order.   */
+/* Threaded passes: same arguments and the same operations as the one-thread sliced passes;     */
+/* the workers' slices are added after the calling thread's, in slice order.                    */
 
 function copyIn(F: Float64Array, at: number, src: Float64Array, from: number, count: number): void {
   F.set(src.subarray(from, from + count), at);
 }
 
-/** Binary log loss or squared error over a threaded store (see linearPassWasm). */
+/** Doubles rounded up to an even count (16-byte strides). */
+function even(doubles: number): number {
+  return (doubles + 1) & ~1;
+}
+
+/** Binary log loss or squared error over a threaded store (see linearSlices). */
 export function linearPassThreaded(
   store: ThreadedStore,
   squared: boolean,
@@ -438,44 +482,48 @@ export function linearPassThreaded(
   fitIntercept: boolean,
   hw: Float64Array | null,
 ): number {
-  const { d, parts, n0 } = store;
+  const { d, parts, n } = store;
+  const gStride = even(d);
   const at: { pg: number; pacc: number; phw: number }[] = [];
   for (const p of parts) {
     p.reset();
+    const m = p.slices;
     const pw = p.take(d);
-    const pg = p.take(d);
-    const pacc = p.take(2);
+    const pg = p.take(m * gStride);
+    const pacc = p.take(2 * m);
     const py = p.take(p.rows);
     const psw = sw === null ? 0 : p.take(p.rows);
     const phw = hw === null ? 0 : p.take(p.rows);
     p.commit();
     const F = p.F;
     F.set(params.subarray(0, d), pw);
-    F.fill(0, pg, pg + d);
-    F[pacc] = 0;
-    F[pacc + 1] = 0;
+    F.fill(0, pg, pg + m * gStride);
+    F.fill(0, pacc, pacc + 2 * m);
     copyIn(F, py, y, p.row0, p.rows);
     if (sw !== null) copyIn(F, psw, sw, p.row0, p.rows);
     p.worker.F[16] = fitIntercept ? params[d] : 0;
-    p.args([p.rows, d, p.xAt << 3, py << 3, psw << 3, pw << 3, pg << 3, pacc << 3, phw << 3]);
+    p.args([0, d, p.xAt << 3, py << 3, psw << 3, pw << 3, gStride << 3, pacc << 3, phw << 3, pg << 3]);
     p.worker.start(squared ? OP_SQUARED : OP_BINARY, p.id);
     at.push({ pg, pacc, phw });
   }
-  let loss = linearPassWasm(store.main, squared, n0, d, store.main.X, y.subarray(0, n0), sw === null ? null : sw.subarray(0, n0), params, grad, og, fitIntercept, hw === null ? null : hw.subarray(0, n0));
+  let loss = linearSlices(store.main, squared, n, store.count, 0, store.mainSlices, d, store.main.X, y, sw, params, grad, og, fitIntercept, hw);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
     const F = p.F;
     const { pg, pacc, phw } = at[t];
-    loss += F[pacc];
-    for (let j = 0; j < d; j++) grad[og + j] += F[pg + j];
-    if (fitIntercept) grad[og + d] += F[pacc + 1];
+    for (let k = 0; k < p.slices; k++) {
+      loss += F[pacc + 2 * k];
+      const o = pg + k * gStride;
+      for (let j = 0; j < d; j++) grad[og + j] += F[o + j];
+      if (fitIntercept) grad[og + d] += F[pacc + 2 * k + 1];
+    }
     if (hw !== null) hw.set(F.subarray(phw, phw + p.rows), p.row0);
   }
   return loss;
 }
 
-/** Multinomial loss and gradient over a threaded store (see multinomialPassWasm). */
+/** Multinomial loss and gradient over a threaded store (see multinomialSlices). */
 export function multinomialPassThreaded(
   store: ThreadedStore,
   K: number,
@@ -484,17 +532,21 @@ export function multinomialPassThreaded(
   params: Float64Array,
   grad: Float64Array,
   fitIntercept: boolean,
+  scratch: Float64Array,
 ): number {
-  const { d, parts, n0 } = store;
+  const { d, parts, n } = store;
   const Kd = K * d;
+  const gStride = even(Kd);
+  const bStride = even(K);
   const at: { pg: number; pgb: number; pacc: number }[] = [];
   for (const p of parts) {
     p.reset();
+    const m = p.slices;
     const pw = p.take(Kd);
     const pbias = fitIntercept ? p.take(K) : 0;
-    const pg = p.take(Kd);
-    const pgb = fitIntercept ? p.take(K) : 0;
-    const pacc = p.take(2);
+    const pg = p.take(m * gStride);
+    const pgb = fitIntercept ? p.take(m * bStride) : 0;
+    const pacc = p.take(2 * m);
     const pscr = p.take(2 * K);
     const py = p.take((p.rows + 1) >> 1);
     const psw = sw === null ? 0 : p.take(p.rows);
@@ -502,29 +554,32 @@ export function multinomialPassThreaded(
     const { F, I } = p;
     F.set(params.subarray(0, Kd), pw);
     if (fitIntercept) F.set(params.subarray(Kd, Kd + K), pbias);
-    F.fill(0, pg, pg + Kd);
-    if (fitIntercept) F.fill(0, pgb, pgb + K);
-    F[pacc] = 0;
+    F.fill(0, pg, pg + m * gStride);
+    if (fitIntercept) F.fill(0, pgb, pgb + m * bStride);
+    F.fill(0, pacc, pacc + 2 * m);
     I.set(yIdx.subarray(p.row0, p.row0 + p.rows), py << 1);
     if (sw !== null) copyIn(F, psw, sw, p.row0, p.rows);
-    p.args([p.rows, d, K, p.xAt << 3, py << 3, psw << 3, pw << 3, pbias << 3, pg << 3, pgb << 3, pacc << 3, pscr << 3]);
+    p.args([d, K, p.xAt << 3, py << 3, psw << 3, pw << 3, pbias << 3, pg << 3, pgb << 3, pacc << 3, pscr << 3, gStride << 3, bStride << 3]);
     p.worker.start(OP_SOFTMAX, p.id);
     at.push({ pg, pgb, pacc });
   }
-  let loss = multinomialPassWasm(store.main, n0, d, K, store.main.X, yIdx.subarray(0, n0), sw === null ? null : sw.subarray(0, n0), params, grad, fitIntercept);
+  let loss = multinomialSlices(store.main, n, store.count, 0, store.mainSlices, d, K, store.main.X, yIdx, sw, params, grad, fitIntercept, scratch);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
     const F = p.F;
     const { pg, pgb, pacc } = at[t];
-    loss += F[pacc];
-    for (let j = 0; j < Kd; j++) grad[j] += F[pg + j];
-    if (fitIntercept) for (let k = 0; k < K; k++) grad[Kd + k] += F[pgb + k];
+    for (let k = 0; k < p.slices; k++) {
+      loss += F[pacc + 2 * k];
+      const o = pg + k * gStride;
+      for (let j = 0; j < Kd; j++) grad[j] += F[o + j];
+      if (fitIntercept) for (let c = 0; c < K; c++) grad[Kd + c] += F[pgb + k * bStride + c];
+    }
   }
   return loss;
 }
 
-/** Weighted Gram (upper triangle) over a threaded store (see scaledWeightedGramWasm). */
+/** Weighted Gram (upper triangle) over a threaded store (see gramSlices). */
 export function scaledWeightedGramThreaded(
   store: ThreadedStore,
   h: Float64Array | null,
@@ -535,66 +590,68 @@ export function scaledWeightedGramThreaded(
   oH: number,
   ldH: number,
 ): void {
-  const { d, parts, n0 } = store;
+  const { d, parts, n } = store;
   const D = ones ? d + 1 : d;
   const R = gramBlockRows(D);
   const at: number[] = [];
   for (const p of parts) {
     p.reset();
+    const m = p.slices;
     const pc = center === null ? 0 : p.take(d);
     const ps = scale === null ? 0 : p.take(d);
     const pB = p.take(R * D);
     const pca = p.take(2 * R);
     const ph = h === null ? 0 : p.take(p.rows);
-    const pH = p.take(D * D);
+    const pH = p.take(m * D * D + 1);
     p.commit();
     const F = p.F;
     if (center !== null) F.set(center.subarray(0, d), pc);
     if (scale !== null) F.set(scale.subarray(0, d), ps);
     if (h !== null) copyIn(F, ph, h, p.row0, p.rows);
-    F.fill(0, pH, pH + D * D);
-    p.args([p.rows, d, p.xAt << 3, ph << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, pH << 3, pca << 3, R]);
+    F.fill(0, pH, pH + m * D * D);
+    p.args([d, p.xAt << 3, ph << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, pH << 3, pca << 3, R]);
     p.worker.start(OP_GRAM, p.id);
     at.push(pH);
   }
-  scaledWeightedGramWasm(store.main, n0, d, store.main.X, h === null ? null : h.subarray(0, n0), center, scale, ones, H, oH, ldH);
+  gramSlices(store.main, n, store.count, 0, store.mainSlices, d, store.main.X, h, center, scale, ones, H, oH, ldH);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
     const F = p.F;
-    const pH = at[t];
-    for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] += F[pH + a * D + b];
+    for (let k = 0; k < p.slices; k++) {
+      const o = at[t] + k * D * D;
+      for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] += F[o + a * D + b];
+    }
   }
 }
 
-/** Column sums or centred squares over a threaded store (see columnMomentWasm). */
+/** Column sums or centred squares over a threaded store (see columnMomentSlices). */
 export function columnMomentThreaded(store: ThreadedStore, sw: Float64Array | null, mean: Float64Array | null, out: Float64Array): void {
-  const { d, parts, n0 } = store;
+  const { d, parts, n } = store;
   const at: number[] = [];
   for (const p of parts) {
     p.reset();
+    const m = p.slices;
     const pm = mean === null ? 0 : p.take(d);
-    const po = p.take(d);
+    const po = p.take(m * d + 1);
     const psw = sw === null ? 0 : p.take(p.rows);
     p.commit();
     const F = p.F;
     if (mean !== null) F.set(mean.subarray(0, d), pm);
-    F.fill(0, po, po + d);
+    F.fill(0, po, po + m * d);
     if (sw !== null) copyIn(F, psw, sw, p.row0, p.rows);
-    if (mean === null) {
-      p.args([p.rows, d, p.xAt << 3, psw << 3, po << 3]);
-      p.worker.start(OP_COLSUMS, p.id);
-    } else {
-      p.args([p.rows, d, p.xAt << 3, psw << 3, pm << 3, po << 3]);
-      p.worker.start(OP_COLSQUARES, p.id);
-    }
+    p.args([d, p.xAt << 3, psw << 3, pm << 3, po << 3]);
+    p.worker.start(mean === null ? OP_COLSUMS : OP_COLSQUARES, p.id);
     at.push(po);
   }
-  columnMomentWasm(store.main, n0, d, store.main.X, sw === null ? null : sw.subarray(0, n0), mean, out);
+  columnMomentSlices(store.main, n, store.count, 0, store.mainSlices, d, store.main.X, sw, mean, out);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
     const F = p.F;
-    for (let j = 0; j < d; j++) out[j] += F[at[t] + j];
+    for (let k = 0; k < p.slices; k++) {
+      const o = at[t] + k * d;
+      for (let j = 0; j < d; j++) out[j] += F[o + j];
+    }
   }
 }
