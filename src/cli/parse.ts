@@ -41,6 +41,14 @@ export function integerAtLeast(min: number): (v: string) => number {
   };
 }
 
+/** `auto` or a thread count from 1 to 256 (`--threads`). */
+export function threadCount(v: string): number | 'auto' {
+  if (v === 'auto') return 'auto';
+  const x = number(v);
+  if (!Number.isInteger(x) || x < 1 || x > 256) throw new InvalidArgumentError(`must be "auto" or an integer from 1 to 256, got ${v}.`);
+  return x;
+}
+
 /** How `--threshold` picks the decision threshold: tuned for F1 or Youden's J, or a fixed probability. */
 export type ThresholdChoice = { kind: 'tune'; objective: 'f1' | 'youden' } | { kind: 'fixed'; value: number };
 

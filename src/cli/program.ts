@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../core/version.js';
 import { EXIT_USAGE, formatError } from './errors.js';
-import { integerAtLeast, openFraction, positiveNumber, probability, thresholdChoice, unitInterval } from './parse.js';
+import { integerAtLeast, openFraction, positiveNumber, probability, threadCount, thresholdChoice, unitInterval } from './parse.js';
 
 /**
  * An action that loads its command's module on first use, so `logit --help` or `logit inspect`
@@ -70,6 +70,7 @@ Examples:
       .option('--seed <n>', 'seed of the split', integerAtLeast(0), 1)
       .option('--threshold <f1|youden|p>', 'binary: tune the decision threshold on the training rows for F1 or Youden\'s J, or fix it (a probability)', thresholdChoice)
       .option('--report <report.html>', 'write a self-contained HTML report')
+      .option('--threads <n|auto>', 'threads for fits of large data (n·d ≥ 262,144); the model is the same bit for bit on any number', threadCount, 'auto')
       .addOption(formatOption)
       .option('-f, --force', 'overwrite existing output files')
       .addHelpText(

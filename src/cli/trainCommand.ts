@@ -23,6 +23,7 @@ import type { Progress } from './progress.js';
 import type { ThresholdChoice } from './parse.js';
 import { evaluationLines, modelSummaryLines } from './summaryText.js';
 import { TableModel } from '../pipeline/tableModel.js';
+import { setThreads } from '../kernels/threads.js';
 
 export interface TrainOptions extends CommonOptions {
   target: string;
@@ -40,6 +41,7 @@ export interface TrainOptions extends CommonOptions {
   seed: number;
   threshold?: ThresholdChoice;
   report?: string;
+  threads?: number | 'auto';
   format?: TableFormat;
   force?: boolean;
 }
@@ -128,6 +130,8 @@ export async function trainCommand(data: string, options: TrainOptions): Promise
   const classify = options.model === 'logistic';
 
   const shown = data === '-' ? '<stdin>' : data;
+  // Workers start while the table is read; only fits of large data use them (same model either way).
+  const threadsReady = setThreads(options.threads ?? 'auto');
   const table = await readTable(data, options.format);
   const { train, test } = splitRows(table, options.target, classify, options.testSize, options.seed, shown);
   if (options.threshold !== undefined) {
@@ -136,6 +140,7 @@ export async function trainCommand(data: string, options: TrainOptions): Promise
   }
   const trainTable = table.take(train);
   const testTable = table.take(test);
+  await threadsReady;
   const t0 = performance.now();
   progress = ctx.progress('train', model.params.maxIter);
   try {

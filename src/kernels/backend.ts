@@ -1,6 +1,7 @@
 import { LogitRangeError, describe } from '../core/errors.js';
 import { pinRows, streamingWorkspace, wasmModule, type RowSource, type RowStore } from './wasm.js';
-import { pinThreaded, threadedUsable, type ThreadedStore } from './threads.js';
+import { pinThreaded, requestThreads, threadedUsable, type ThreadedStore } from './threads.js';
+import { sliceCount } from './slices.js';
 
 /** A copy of X for repeated passes: in one instance's memory, or split across worker threads. */
 export type PassStore = RowStore | ThreadedStore;
@@ -72,6 +73,7 @@ const PIN_MIN_ENTRIES = 1 << 16;
  */
 export function pinForPasses(X: Float64Array, n: number, d: number): PassStore | null {
   if (choice === 'ts' || n * d < PIN_MIN_ENTRIES) return null;
+  if (sliceCount(n, d) > 1) requestThreads();
   return pinThreaded(X, n, d) ?? pinRows(X, n, d);
 }
 

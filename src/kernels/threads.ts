@@ -260,7 +260,9 @@ async function stopPool(): Promise<void> {
 /**
  * Sets how many threads the fused passes of later fits use: `count` ≥ 1 (1 stops the
  * workers), or `'auto'` for the number of cores; at most 8 are used (a large pass has eight
- * fixed row slices). Returns the number now in use, which is 1 where worker threads, shared
+ * fixed row slices). Without a call, the first fit of a large X in Node starts `'auto'` in the
+ * background (the environment variable LOGIT_THREADS=1|k|auto overrides that); awaiting
+ * setThreads makes the workers ready for the very first fit. Returns the number now in use, which is 1 where worker threads, shared
  * WebAssembly memory or WebAssembly SIMD are unavailable (browsers for now, or pages that are
  * not cross-origin isolated). Workers start once (tens of milliseconds each) and do not keep the
  * process alive. Only passes over n·d ≥ 2¹⁸ entries are split, and they give the same bits on
@@ -272,33 +274,78 @@ export async function setThreads(count: number | 'auto'): Promise<number> {
   if (count !== 'auto' && !(typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= 256)) {
     throw new LogitRangeError(`threads must be an integer from 1 to 256 or 'auto'; received ${describe(count)}`, { parameter: 'threads', value: count });
   }
+  explicit = true;
+  return startPool(count);
+}
+
+/** The latest request wins: a start still in flight when another request comes is discarded. */
+let request = 0;
+/** Whether the user (or LOGIT_THREADS) has chosen a thread count; then nothing starts on its own. */
+let explicit = false;
+let autoStarting = false;
+
+async function startPool(count: number | 'auto'): Promise<number> {
+  const mine = ++request;
   const want = Math.min(SLICES, count === 'auto' ? await availableCores() : count);
+  if (mine !== request) return threads();
   if (want - 1 === pool.length && pool.every((w) => !w.dead)) return threads();
   await stopPool();
-  if (want === 1) return 1;
+  if (want === 1 || mine !== request) return threads();
   const wt = await loadWorkerThreads();
   const module = threadsModule();
-  if (wt === null || module === null) return 1;
+  if (wt === null || module === null || mine !== request) return threads();
   const started: PoolWorker[] = [];
   try {
     for (let t = 1; t < want; t++) {
       const ctl = new SharedArrayBuffer(CTL_BYTES);
       const channel = new wt.MessageChannel();
       const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { module, ctl, port: channel.port2 }, transferList: [channel.port2] });
+      started.push(new PoolWorker(worker, channel.port1, ctl));
       await new Promise<void>((resolve, reject) => {
         worker.once('online', () => resolve());
         worker.once('error', (e) => reject(e));
       });
       worker.unref(); // after 'online': an unreferenced worker would let the process exit while it starts
-      started.push(new PoolWorker(worker, channel.port1, ctl));
     }
   } catch {
     await Promise.all(started.map((w) => w.worker.terminate()));
-    return 1;
+    return threads();
+  }
+  if (mine !== request) {
+    // Superseded while starting (e.g. setThreads(1) during an automatic start).
+    await Promise.all(started.map((w) => w.worker.terminate()));
+    return threads();
   }
   pool = started;
   generation++;
   return threads();
+}
+
+function environmentThreads(): number | 'auto' | null {
+  const env = (globalThis as unknown as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const v = env?.LOGIT_THREADS?.trim();
+  if (v === undefined || v === '') return null;
+  if (v === 'auto') return 'auto';
+  const k = Number(v);
+  return Number.isInteger(k) && k >= 1 && k <= 256 ? k : null;
+}
+
+/**
+ * Called when a fit pins an X large enough to be sliced: unless a thread count was chosen
+ * (setThreads or LOGIT_THREADS), starts the workers for the number of cores in the background.
+ * That fit runs on the calling thread; later ones use the workers once they are up. Since
+ * sliced passes give the same bits on any number of threads, when the workers arrive never
+ * changes a result.
+ */
+export function requestThreads(): void {
+  if (explicit || autoStarting || pool.length > 0) return;
+  const env = environmentThreads();
+  if (env !== null) explicit = true;
+  if (env === 1) return;
+  autoStarting = true;
+  void startPool(env ?? 'auto').finally(() => {
+    autoStarting = false;
+  });
 }
 
 /** The number of threads the fused passes use now (1 + running workers). */
