@@ -1,4 +1,4 @@
-import type { Matrix } from '../core/matrix.js';
+import { Matrix } from '../core/matrix.js';
 import type { CompositeObjective, SecondOrderObjective } from '../core/objective.js';
 import { pinForPasses } from '../kernels/backend.js';
 import type { RowStore } from '../kernels/wasm.js';
@@ -31,6 +31,8 @@ export interface LinearModelObjectiveInit {
    */
   center?: Float64Array | null;
   scale?: Float64Array | null;
+  /** Copy X into WebAssembly memory for the passes (default true); false for a one-off use such as a sampled Hessian. */
+  pin?: boolean;
 }
 
 /**
@@ -114,7 +116,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     this.rowWeights = new Float64Array(this.n);
     this.buf = new Float64Array(this.d + 1);
     this.gTotal = new Float64Array(this.size);
-    this.store = pinForPasses(this.X, this.n, this.d);
+    this.store = init.pin === false ? null : pinForPasses(this.X, this.n, this.d);
     this.l1Weights = new Float64Array(this.size);
     if (this.l1 > 0) {
       for (let k = 0; k < this.k; k++) {
@@ -360,6 +362,44 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
       }
     }
     return value;
+  }
+
+  /**
+   * The same objective on every `step`-th row (rows 0, step, 2·step, …): a cheap stand-in whose
+   * Hessian approximates this one's, as in subsampled Newton methods (Byrd, Chin, Neveitt and
+   * Nocedal, SIAM J. Optim. 21, 2011). λ₂ is scaled by S_sample/S so that F's penalty per unit
+   * of weight, and thus the curvature it adds, is this objective's. Same θ coordinates; X is
+   * not pinned. Null when the sampled rows carry no weight. Cost: copies ⌈n/step⌉·d doubles.
+   */
+  sampled(step: number): LinearModelObjective | null {
+    const { n, d } = this;
+    const m = Math.ceil(n / step);
+    const data = new Float64Array(m * d);
+    const y = this.kind === 'multinomial' ? undefined : new Float64Array(m);
+    const yIdx = this.kind === 'multinomial' ? new Int32Array(m) : undefined;
+    const sw = this.sw === null ? null : new Float64Array(m);
+    let S = 0;
+    for (let r = 0, i = 0; r < m; r++, i += step) {
+      data.set(this.X.subarray(i * d, (i + 1) * d), r * d);
+      if (y !== undefined) y[r] = this.y[i];
+      if (yIdx !== undefined) yIdx[r] = this.yIdx[i];
+      if (sw !== null) sw[r] = this.sw === null ? 1 : this.sw[i];
+      S += sw === null ? 1 : sw[r];
+    }
+    if (!(S > 0)) return null;
+    return new LinearModelObjective({
+      kind: this.kind,
+      X: new Matrix(m, d, data),
+      y,
+      yIdx,
+      nClasses: this.k,
+      sampleWeight: sw,
+      fitIntercept: this.fitIntercept,
+      l2: (this.l2 * S) / this.weightSum,
+      center: this.center,
+      scale: this.scale,
+      pin: false,
+    });
   }
 
   /**
