@@ -57,12 +57,9 @@ export function lbfgsWithHandoff(obj: LinearModelObjective, theta: Float64Array,
  * damped if singular, or null when the sample has no weight or the Hessian is not finite.
  */
 function sampledNewtonFactor(obj: LinearModelObjective, theta: Float64Array, step: number): Float64Array | null {
-  const sample = step === 1 ? obj : obj.sampled(step);
-  if (sample === null) return null;
   const size = obj.size;
   const H = new Float64Array(size * size);
-  const value = sample.valueGradientHessian(theta, new Float64Array(size), H);
-  if (!Number.isFinite(value)) return null;
+  if (!obj.sampledHessian(theta, step, H)) return null;
   const L = new Float64Array(size * size);
   return choleskyDamped(size, H, L) < 0 ? null : L;
 }
