@@ -28,6 +28,26 @@ export function cholesky(n: number, A: Float64Array): number {
   return -1;
 }
 
+/**
+ * Factors H + μI = L·Lᵀ into `L` (H, symmetric and stored in full, is left intact) with the
+ * smallest μ in 0, 1e-10·max Hᵢᵢ, ×10, … that succeeds: a Hessian that is only positive
+ * semi-definite (the unpenalised softmax along "add the same vector to every class") still
+ * gives a usable factor. Returns μ, or −1 after 32 failed attempts (H not finite).
+ * Cost: n³/3 per attempt; one when H is positive definite.
+ */
+export function choleskyDamped(n: number, H: Float64Array, L: Float64Array): number {
+  let hmax = 0;
+  for (let i = 0; i < n; i++) hmax = Math.max(hmax, H[i * (n + 1)]);
+  let mu = 0;
+  for (let attempt = 0; attempt <= 31; attempt++) {
+    L.set(H.subarray(0, n * n));
+    for (let i = 0; i < n; i++) L[i * (n + 1)] += mu;
+    if (cholesky(n, L) === -1) return mu;
+    mu = mu === 0 ? 1e-10 * Math.max(hmax, 1e-300) : mu * 10;
+  }
+  return -1;
+}
+
 /** Solves L·y = b in place (L lower triangular, row-major). Cost: n²/2. */
 export function solveLower(n: number, L: Float64Array, b: Float64Array): void {
   for (let i = 0; i < n; i++) {

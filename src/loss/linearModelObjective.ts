@@ -338,11 +338,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     hessian.fill(0, 0, size * size);
     if (this.kind === 'multinomial') {
       const D = fitIntercept ? d + 1 : d;
-      if (this.hessWork === null) {
-        const index = new Int32Array(K * D);
-        for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
-        this.hessWork = { index, G: new Float64Array(((K * (K + 1)) / 2) * D * D) };
-      }
+      if (this.hessWork === null) this.hessWork = multinomialHessianWork(K, d, D);
       multinomialHessianPass(n, d, K, X, sw, this.w, fitIntercept, this.center, this.scale, this.hessWork.index, hessian, size, this.hessWork.G, this.store);
     } else {
       // θ layout for one row of W: d weights then the intercept, matching x̃ = (…, 1).
@@ -350,7 +346,14 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
       for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
     }
     for (let j = 0; j < size * size; j++) hessian[j] *= inv;
-    const lam = this.l2 * inv;
+    this.addPenaltyCurvature(hessian);
+    return value;
+  }
+
+  /** Adds the L2 term's curvature (λ₂/S)/σⱼ² to the weights' diagonal entries of `hessian`. */
+  private addPenaltyCurvature(hessian: Float64Array): void {
+    const { k: K, d, size } = this;
+    const lam = this.l2 / this.weightSum;
     if (lam > 0) {
       for (let c = 0; c < K; c++) {
         for (let j = 0; j < d; j++) {
@@ -359,7 +362,58 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
         }
       }
     }
-    return value;
+  }
+
+  /**
+   * The Hessian of F at θ estimated on a row sample of about n/`step` rows (all rows when
+   * step ≤ 1), as in subsampled Newton methods (Byrd, Chin, Neveitt and Nocedal, SIAM J. Optim.
+   * 21, 2011): (1/S_B)·Σ_{i∈B} sᵢ·∇²ℓᵢ plus F's own penalty curvature. The sample is 64 blocks of
+   * consecutive rows spread evenly over X, read in place (no copy of X; sorted rows are still
+   * covered end to end). Writes `hessian` (size × size, full symmetric); false when the sample
+   * carries no weight or the result is not finite. Cost: the dense Hessian's on n/step rows.
+   */
+  sampledHessian(theta: Float64Array, step: number, hessian: Float64Array): boolean {
+    const { n, d, k: K, X, sw, fitIntercept, size } = this;
+    if (step <= 1) return Number.isFinite(this.valueGradientHessian(theta, this.gTotal, hessian));
+    const m = Math.ceil(n / step);
+    const blocks = Math.min(64, m);
+    const per = Math.max(1, Math.floor(m / blocks));
+    this.toModel(theta, this.w);
+    hessian.fill(0, 0, size * size);
+    const D = fitIntercept ? d + 1 : d;
+    const part = this.kind === 'multinomial' ? new Float64Array(size * size) : null;
+    if (part !== null && this.hessWork === null) this.hessWork = multinomialHessianWork(K, d, D);
+    let S = 0;
+    for (let c = 0; c < blocks; c++) {
+      const i0 = Math.floor((c * n) / blocks);
+      const i1 = Math.min(n, i0 + per);
+      const r = i1 - i0;
+      const Xc = X.subarray(i0 * d, i1 * d);
+      const swc = sw === null ? null : sw.subarray(i0, i1);
+      // The block's rows inside the pinned copy of X (xAt counts doubles): read in place, no streaming buffers.
+      const st: RowStore | null = this.store === null ? null : { ...this.store, X: Xc, n: r, xAt: this.store.xAt + i0 * d };
+      if (swc === null) S += r;
+      else for (let i = 0; i < r; i++) S += swc[i];
+      if (part !== null && this.hessWork !== null) {
+        multinomialHessianPass(r, d, K, Xc, swc, this.w, fitIntercept, this.center, this.scale, this.hessWork.index, part, size, this.hessWork.G, st);
+        for (let j = 0; j < size * size; j++) hessian[j] += part[j];
+      } else {
+        const hw = this.rowWeights.subarray(i0, i1);
+        if (this.kind === 'binary') binaryLogisticPass(r, d, Xc, this.y.subarray(i0, i1), swc, this.w, this.gw, 0, fitIntercept, hw, st);
+        else if (swc === null) hw.fill(1);
+        else hw.set(swc);
+        scaledWeightedGram(r, d, Xc, hw, this.center, this.scale, fitIntercept, hessian, 0, size, st);
+      }
+    }
+    if (!(S > 0)) return false;
+    if (part === null) for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
+    let finite = true;
+    for (let j = 0; j < size * size; j++) {
+      hessian[j] /= S;
+      if (!Number.isFinite(hessian[j])) finite = false;
+    }
+    this.addPenaltyCurvature(hessian);
+    return finite;
   }
 
   /**
@@ -370,6 +424,13 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     const lam = this.l1 + this.l2;
     return lam > 0 ? (value * this.weightSum) / lam : value * this.weightSum;
   }
+}
+
+/** θ positions of (class, scaled feature) and room for the K(K+1)/2 class-pair Gram blocks of the softmax Hessian. */
+function multinomialHessianWork(K: number, d: number, D: number): { index: Int32Array; G: Float64Array } {
+  const index = new Int32Array(K * D);
+  for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < d ? c * d + a : K * d + c;
+  return { index, G: new Float64Array(((K * (K + 1)) / 2) * D * D) };
 }
 
 /**

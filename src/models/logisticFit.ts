@@ -11,6 +11,7 @@ import { minimumNormSubgradient, owlqn } from '../optim/owlqn.js';
 import type { MinimizeResult } from '../optim/result.js';
 import { sgd } from '../optim/sgd.js';
 import { chooseSolver } from './chooseSolver.js';
+import { lbfgsWithHandoff } from './newtonHandoff.js';
 import { classWeightsPerSample, penaltyStrengths, type ConcreteSolver, type IterationHandler, type LogisticRegressionParams } from './logisticOptions.js';
 import { completeSeparation, margins, recessionSeparation, type SeparationReport } from './separation.js';
 import { warnIfNotConverged } from './solve.js';
@@ -90,8 +91,8 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   const mode = logisticMode(params.multiClass, K);
   const { fitIntercept } = params;
   const { l1, l2 } = penaltyStrengths(params);
-  const plan = params.solver === 'auto' ? chooseSolver(params.penalty, n, d, K, mode === 'multinomial') : { first: params.solver, newtonAfter: null };
-  let solver: ConcreteSolver = plan.first;
+  const plan = params.solver === 'auto' ? chooseSolver(params.penalty, n, d, K, mode === 'multinomial') : { first: params.solver, handoff: null };
+  const solver: ConcreteSolver = plan.first;
   const weightSum = input.sampleWeight === null ? n : input.sampleWeight.reduce((a, b) => a + b, 0);
   // h̄ = ¼: the log-loss curvature p(1 − p) at the start (p = ½).
   const pc = input.preconditioning ?? preconditioner(X, input.sampleWeight, fitIntercept, l2 / (weightSum * 0.25));
@@ -170,23 +171,10 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
         break;
       }
       case 'lbfgs':
-        res = lbfgs(objective_, theta, {
-          maxIter: plan.newtonAfter === null ? params.maxIter : Math.min(params.maxIter, plan.newtonAfter),
-          tol: params.tol,
-          onIteration,
-        });
-        if (plan.newtonAfter !== null && !res.converged && res.nIter < params.maxIter) {
-          // Slow progress means bad conditioning; Newton finishes from here in a few steps.
-          // Its iteration 0 is lbfgs's last point, already reported; the count continues.
-          const offset = res.nIter;
-          const more = newton(objective_, theta, {
-            maxIter: params.maxIter - res.nIter,
-            tol: params.tol,
-            onIteration: report && ((k: number, f: number): void => (k > 0 ? report(offset + k, f) : undefined)),
-          });
-          res = { ...more, nIter: res.nIter + more.nIter, history: [...res.history, ...more.history.slice(1)], evaluations: res.evaluations + more.evaluations };
-          solver = 'newton';
-        }
+        res =
+          plan.handoff === null
+            ? lbfgs(objective_, theta, { maxIter: params.maxIter, tol: params.tol, onIteration })
+            : lbfgsWithHandoff(objective_, theta, plan.handoff, { maxIter: params.maxIter, tol: params.tol, onIteration });
         break;
     }
     results.push(res);

@@ -4,7 +4,8 @@ import { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
 import { loadBreastCancer } from '../datasets/load.js';
 import { StandardScaler } from '../preprocessing/standardScaler.js';
-import { chooseSolver } from './chooseSolver.js';
+import { makeClassification } from '../datasets/generators.js';
+import { chooseSolver, shouldHandOff } from './chooseSolver.js';
 import { LogisticRegression } from './logisticRegression.js';
 import { regularizationPath } from './regularizationPath.js';
 
@@ -17,9 +18,21 @@ describe("solver 'auto'", () => {
     expect(chooseSolver('l1', 1000, 10, 2, false).first).toBe('owlqn');
     expect(chooseSolver('elasticnet', 1000, 10, 2, false).first).toBe('owlqn');
     expect(chooseSolver('l2', 569, 30, 2, false).first).toBe('newton');
-    expect(chooseSolver('l2', 20_000, 50, 2, false)).toEqual({ first: 'lbfgs', newtonAfter: 76 });
-    expect(chooseSolver('l2', 100_000, 500, 2, false)).toEqual({ first: 'lbfgs', newtonAfter: null });
-    expect(chooseSolver('l2', 50_000, 50, 10, true)).toEqual({ first: 'lbfgs', newtonAfter: null });
+    // L-BFGS with a Newton handoff: the Hessian sampled on every sampleStep-th row, costing a few passes.
+    for (const [n, d, K, multi] of [
+      [20_000, 50, 2, false],
+      [100_000, 100, 2, false],
+      [100_000, 500, 2, false],
+      [50_000, 50, 10, true],
+    ] as const) {
+      const plan = chooseSolver('l2', n, d, K, multi);
+      expect(plan.first).toBe('lbfgs');
+      expect(plan.handoff?.sampleStep).toBeGreaterThan(1);
+      expect(plan.handoff?.setupPasses).toBeGreaterThan(1);
+      expect(plan.handoff?.setupPasses).toBeLessThan(4);
+    }
+    expect(chooseSolver('l2', 100_000, 1200, 2, false)).toEqual({ first: 'lbfgs', handoff: null });
+    expect(chooseSolver('none', 100_000, 20, 2, false).handoff?.sampleStep).toBe(1);
     const m = new LogisticRegression().fit(Xs, bc.y);
     expect(m.params.solver).toBe('auto');
     expect(m.solver).toBe('newton');
@@ -38,6 +51,72 @@ describe("solver 'auto'", () => {
       expect(m.lossHistory.length).toBeGreaterThan(1);
       expect(m.lossHistory.at(-1)).toBeLessThan(m.lossHistory[0]);
     }
+  });
+});
+
+describe("solver 'auto': the Newton handoff of L-BFGS", () => {
+  const plan = { sampleStep: 4, setupPasses: 2 };
+  it('shouldHandOff: not before a window of iterations, not when L-BFGS will soon reach tol, yes when it stalls or tol is tight', () => {
+    expect(shouldHandOff([1, 0.99, 0.98], 1e-9, plan)).toBe(false);
+    expect(shouldHandOff([1, 0.3, 0.1, 0.03, 0.01], 1e-3, plan)).toBe(false);
+    expect(shouldHandOff([1, 0.5, 0.25, 0.125, 0.0625], 1e-3, plan)).toBe(false);
+    expect(shouldHandOff([1, 0.5, 0.25, 0.125, 0.0625], 1e-12, plan)).toBe(true);
+    expect(shouldHandOff([1, 0.9, 0.85, 0.8, 0.78], 1e-6, plan)).toBe(true);
+    expect(shouldHandOff([1, 0.5, 0.5, 0.6, 0.7], 1e-6, plan)).toBe(true);
+    expect(shouldHandOff([1, 0.9, 0.85, 0.8, 1e-7], 1e-6, plan)).toBe(false);
+    expect(shouldHandOff([1, 0.9, 0.85, 0.8, NaN], 1e-6, plan)).toBe(false);
+    // A costlier handoff needs a worse outlook.
+    expect(shouldHandOff([1, 0.5, 0.25, 0.125, 0.0625], 1e-12, { sampleStep: 1, setupPasses: 40 })).toBe(false);
+  });
+
+  // Redundant features (exact linear combinations) leave only the penalty's curvature in some
+  // directions: L-BFGS crawls there, as on the benchmark's 100k × 100 problem. 4000 × 41 is above
+  // the size where 'auto' uses Newton outright.
+  const bin = makeClassification({ nSamples: 4000, nFeatures: 40, nInformative: 10, nRedundant: 10, flipY: 0.05, seed: 3 });
+  const multi = makeClassification({ nSamples: 3000, nFeatures: 12, nInformative: 6, nRedundant: 3, nClasses: 4, flipY: 0.05, seed: 4 });
+
+  it('at a tight tol: reaches the Newton optimum in far fewer iterations than plain L-BFGS, converged, certificate honest', () => {
+    for (const [name, data] of [['binary', bin], ['multinomial', multi]] as const) {
+      const tol = 1e-10;
+      expect(chooseSolver('l2', data.X.rows, data.X.cols, name === 'binary' ? 2 : 4, name === 'multinomial').first).toBe('lbfgs');
+      const seen: number[] = [];
+      const auto = new LogisticRegression({ tol, onIteration: (k) => void seen.push(k) }).fit(data.X, data.y);
+      const newton = new LogisticRegression({ tol, solver: 'newton' }).fit(data.X, data.y);
+      const plain = new LogisticRegression({ tol, solver: 'lbfgs', maxIter: 1000, onWarning: quiet }).fit(data.X, data.y);
+      expect(auto.solver).toBe('lbfgs');
+      expect(auto.converged).toBe(true);
+      expect(auto.gradMax).toBeLessThanOrEqual(tol);
+      expect(auto.certificate).toMatchObject({ converged: true, solver: 'lbfgs', nIter: auto.nIter });
+      expect(Math.abs(auto.objective - newton.objective) / newton.objective).toBeLessThan(1e-12);
+      expectClose(auto.coef.data, newton.coef.data, 1e-5, name);
+      expect(auto.nIter).toBeLessThan(plain.nIter / 2);
+      // Every iteration is reported once, in order, across the handoff.
+      expect(seen).toEqual(Array.from({ length: auto.nIter + 1 }, (_, k) => k));
+      expect(auto.lossHistory.length).toBe(auto.nIter + 1);
+    }
+  });
+
+  it('at the default tol on a well-conditioned problem: no handoff, the same fit as plain L-BFGS', () => {
+    const rng = new Random(5);
+    const n = 5000;
+    const d = 30;
+    const X = new Matrix(n, d, Float64Array.from({ length: n * d }, () => rng.normal()));
+    const y = Array.from({ length: n }, (_, i) => (X.get(i, 0) - X.get(i, 1) + 0.5 * rng.normal() > 0 ? 1 : 0));
+    expect(chooseSolver('l2', n, d, 2, false).first).toBe('lbfgs');
+    const auto = new LogisticRegression().fit(X, y);
+    const plain = new LogisticRegression({ solver: 'lbfgs' }).fit(X, y);
+    expect(auto.nIter).toBe(plain.nIter);
+    expect(Array.from(auto.coef.data)).toEqual(Array.from(plain.coef.data));
+  });
+
+  it('when maxIter runs out after the handoff: converged false, one warning, nIter = maxIter', () => {
+    const { warnings, onWarning } = collectWarnings();
+    const m = new LogisticRegression({ tol: 1e-14, maxIter: 6, onWarning }).fit(bin.X, bin.y);
+    expect(m.nIter).toBe(6);
+    expect(m.converged).toBe(false);
+    expect(m.gradMax).toBeGreaterThan(1e-14);
+    expect(warnings.map((w) => w.code)).toEqual(['convergence']);
+    expect(m.lossHistory.length).toBe(7);
   });
 });
 

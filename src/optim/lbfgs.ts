@@ -7,6 +7,17 @@ export interface LbfgsOptions extends SolverOptions {
   memory?: number;
   /** Objective evaluations allowed per line search (default 20, as scipy's `maxls`). */
   maxLineSearch?: number;
+  /**
+   * Initial inverse Hessian H₀ of the two-loop recursion, applied in place (`v ← H₀·v`), in
+   * place of the scalar γ = sᵀy / yᵀy; e.g. a Cholesky solve with the exact Hessian at the
+   * start, which makes the first step Newton's and the corrections cheap (default: γ·I).
+   */
+  initialInverse?: (v: Float64Array) => void;
+  /**
+   * Asked after every iteration with the max |∇f| of the start and of every iteration so far;
+   * true stops the run with reason `'handoff'` (another method is to continue from `x`).
+   */
+  handOff?: (gradMaxHistory: readonly number[]) => boolean;
 }
 
 /**
@@ -38,6 +49,7 @@ export function lbfgs(obj: Objective, x: Float64Array, options: LbfgsOptions): M
   let evaluations = 1;
   history.push(f);
   let gmax = maxAbs(g);
+  const gmaxHistory = [gmax];
   options.onIteration?.(0, f, gmax);
   if (!Number.isFinite(f)) {
     return { value: f, gradMax: gmax, nIter: 0, converged: false, reason: 'non-finite', history, evaluations };
@@ -55,7 +67,9 @@ export function lbfgs(obj: Objective, x: Float64Array, options: LbfgsOptions): M
       alphaBuf[slot] = a;
       axpyAt(-a, Y, slot * n, p, n);
     }
-    if (count > 0) {
+    if (options.initialInverse !== undefined) {
+      options.initialInverse(p);
+    } else if (count > 0) {
       const last = (head - 1 + m) % m;
       let yy = 0;
       for (let i = last * n, end = i + n; i < end; i++) yy += Y[i] * Y[i];
@@ -70,14 +84,15 @@ export function lbfgs(obj: Objective, x: Float64Array, options: LbfgsOptions): M
     let dphi0 = 0;
     for (let i = 0; i < n; i++) dphi0 += g[i] * p[i];
     if (!(dphi0 < 0)) {
-      // Not a descent direction (curvature information went stale): restart from −g.
+      // Not a descent direction (curvature information went stale): restart from −H₀·g.
       for (let i = 0; i < n; i++) p[i] = -g[i];
+      options.initialInverse?.(p);
       dphi0 = 0;
-      for (let i = 0; i < n; i++) dphi0 -= g[i] * g[i];
+      for (let i = 0; i < n; i++) dphi0 += g[i] * p[i];
       count = 0;
     }
     // First step of a fresh memory: scale so the first trial moves about one unit.
-    const alpha0 = count === 0 ? Math.min(1, 1 / Math.sqrt(-dphi0)) : 1;
+    const alpha0 = count === 0 && options.initialInverse === undefined ? Math.min(1, 1 / Math.sqrt(-dphi0)) : 1;
     const ls = wolfeLineSearch(obj, x, f, dphi0, p, alpha0, work, options.maxLineSearch ?? 20);
     evaluations += ls.evaluations;
     if (ls.step === 0) {
@@ -111,7 +126,11 @@ export function lbfgs(obj: Objective, x: Float64Array, options: LbfgsOptions): M
     gmax = maxAbs(g);
     iter++;
     history.push(f);
+    gmaxHistory.push(gmax);
     options.onIteration?.(iter, f, gmax);
+    if (gmax > tol && iter < maxIter && options.handOff?.(gmaxHistory)) {
+      return { value: f, gradMax: gmax, nIter: iter, converged: false, reason: 'handoff', history, evaluations };
+    }
   }
   const converged = gmax <= tol;
   return { value: f, gradMax: gmax, nIter: iter, converged, reason: converged ? 'gradient' : 'max-iter', history, evaluations };

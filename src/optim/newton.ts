@@ -1,5 +1,5 @@
 import type { SecondOrderObjective } from '../core/objective.js';
-import { cholesky, choleskySolve } from '../linalg/cholesky.js';
+import { choleskyDamped, choleskySolve } from '../linalg/cholesky.js';
 import { maxAbs } from './lbfgs.js';
 import { wolfeLineSearch } from './lineSearch.js';
 import type { MinimizeResult, SolverOptions } from './result.js';
@@ -31,16 +31,7 @@ export function newton(obj: SecondOrderObjective, x: Float64Array, options: Solv
   if (!Number.isFinite(f)) return { value: f, gradMax: gmax, nIter: 0, converged: false, reason: 'non-finite', history, evaluations };
   let iter = 0;
   while (gmax > tol && iter < maxIter) {
-    let hmax = 0;
-    for (let i = 0; i < n; i++) hmax = Math.max(hmax, H[i * (n + 1)]);
-    let mu = 0;
-    for (let attempt = 0; ; attempt++) {
-      L.set(H);
-      for (let i = 0; i < n; i++) L[i * (n + 1)] += mu;
-      if (cholesky(n, L) === -1) break;
-      if (attempt > 30) return { value: f, gradMax: gmax, nIter: iter, converged: false, reason: 'non-finite', history, evaluations };
-      mu = mu === 0 ? 1e-10 * Math.max(hmax, 1e-300) : mu * 10;
-    }
+    if (choleskyDamped(n, H, L) < 0) return { value: f, gradMax: gmax, nIter: iter, converged: false, reason: 'non-finite', history, evaluations };
     for (let i = 0; i < n; i++) p[i] = -g[i];
     choleskySolve(n, L, p);
     let dphi0 = 0;

@@ -15,7 +15,8 @@ export type StopReason =
   | 'max-iter' // iteration limit reached
   | 'line-search' // no step along the search direction decreased f
   | 'diverged' // f grew without bound (gradient descent with too large a step)
-  | 'non-finite'; // f or ∇f became NaN or infinite
+  | 'non-finite' // f or ∇f became NaN or infinite
+  | 'handoff'; // stopped so that another method continues from here (never a final result)
 
 /** What every solver returns; the minimiser itself is written into the `x` it was given. */
 export interface MinimizeResult {
