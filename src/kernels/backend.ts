@@ -87,3 +87,14 @@ export function threadedSource(X: Float64Array, n: number, d: number, store: Pas
   if (store.X !== X || store.n !== n || store.d !== d || !threadedUsable(store)) return null;
   return store;
 }
+
+/**
+ * A store reading rows [i0, i1) of `store`'s X in place (as the matrix `Xrows`, those rows), or
+ * null to stream them: rows held by a worker thread are not readable from the calling thread.
+ */
+export function rowsOfStore(store: PassStore | null, Xrows: Float64Array, i0: number, i1: number): RowStore | null {
+  if (store === null) return null;
+  const own = 'kind' in store ? (i1 <= store.n0 ? store.main : null) : store;
+  if (own === null) return null;
+  return { ...own, X: Xrows, n: i1 - i0, xAt: own.xAt + i0 * own.d };
+}

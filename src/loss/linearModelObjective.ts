@@ -1,7 +1,6 @@
 import type { Matrix } from '../core/matrix.js';
 import type { CompositeObjective, SecondOrderObjective } from '../core/objective.js';
-import { pinForPasses } from '../kernels/backend.js';
-import type { PassStore } from '../kernels/backend.js';
+import { pinForPasses, rowsOfStore, type PassStore } from '../kernels/backend.js';
 import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
 
 /** Which per-sample loss: binary log-loss (sigmoid), multinomial log-loss (softmax), or ½ squared error. */
@@ -391,7 +390,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
       const Xc = X.subarray(i0 * d, i1 * d);
       const swc = sw === null ? null : sw.subarray(i0, i1);
       // The block's rows inside the pinned copy of X (xAt counts doubles): read in place, no streaming buffers.
-      const st: RowStore | null = this.store === null ? null : { ...this.store, X: Xc, n: r, xAt: this.store.xAt + i0 * d };
+      const st = rowsOfStore(this.store, Xc, i0, i1);
       if (swc === null) S += r;
       else for (let i = 0; i < r; i++) S += swc[i];
       if (part !== null && this.hessWork !== null) {
