@@ -47,6 +47,10 @@ function measure(fn, runs) {
 
 async function logit() {
   const lib = await import('../dist/index.js');
+  // Threads: what a Node program gets from `await kernels.setThreads('auto')` (one worker per
+  // further core; passes over ≥ 2¹⁸ entries split across them, same bits on any count);
+  // 'logit-1t' stays on one thread.
+  const threadCount = await lib.kernels.setThreads(contender === 'logit-1t' ? 1 : 'auto');
   const Xm = new lib.Matrix(n, d, X);
   const labels = Array.from(y);
   const onWarning = (w) => warnings.push(`${w.code}: ${w.message}`);
@@ -55,8 +59,13 @@ async function logit() {
     const params = new Float64Array(d + 1);
     for (let j = 0; j <= d; j++) params[j] = 0.01 * ((j % 7) - 3);
     const grad = new Float64Array(d + 1);
-    const m = measure(() => lib.kernels.binaryLogisticPass(n, d, X, y, null, params, grad, 0, true, null), Math.max(task.runs, 20));
-    return { ...m, nIter: 1, note: 'kernels.binaryLogisticPass: value and gradient, one pass over X' };
+    // As a fit runs it: X pinned once (a copy the kernels read in place, split across the
+    // threads); 'logit-stream' without a store copies X through the kernels' memory each pass.
+    const { pinForPasses } = await import('../dist/kernels/backend.js');
+    const store = contender === 'logit-stream' ? null : pinForPasses(X, n, d);
+    const how = store === null ? 'X streamed through wasm memory' : store.kind === 'threaded' ? `X pinned, split across ${threadCount} threads` : 'X pinned, one thread';
+    const m = measure(() => lib.kernels.binaryLogisticPass(n, d, X, y, null, params, grad, 0, true, null, store), Math.max(task.runs, 20));
+    return { ...m, nIter: 1, note: `kernels.binaryLogisticPass: value and gradient, one pass over X (${how})` };
   }
   const make = () => {
     if (spec.model === 'linear') return spec.penalty === 'l2' ? new lib.Ridge({ alpha: spec.alpha, onWarning }) : new lib.LinearRegression({ onWarning });
@@ -69,7 +78,7 @@ async function logit() {
   if (spec.task === 'proba') {
     const model = make().fit(Xm, labels);
     const m = measure(() => model.predictProba(Xm), task.runs);
-    return { ...m, nIter: null, note: 'predictProba over all rows of a fitted default model' };
+    return { ...m, nIter: null, note: 'predictProba over all rows of a fitted default model (one thread)' };
   }
   const m = measure(() => make().fit(Xm, spec.model === 'linear' ? y : labels), task.runs);
   const model = m.out;
@@ -82,7 +91,7 @@ async function logit() {
     coef = model.coef.toArray();
     intercept = Array.from(model.intercept);
   }
-  const extra = spec.model === 'linear' ? `method ${model.method}` : `solver ${model.solver}, tol ${model.params.tol.toPrecision(2)}`;
+  const extra = `${spec.model === 'linear' ? `method ${model.method}` : `solver ${model.solver}, tol ${model.params.tol.toPrecision(2)}`}, threads ${threadCount}`;
   return { ...m, coef, intercept, nIter: model.nIter, converged: model.converged, note: extra };
 }
 
@@ -209,6 +218,8 @@ async function tfjs(backend) {
 const RUNNERS = {
   logit,
   'logit-tight': logit,
+  'logit-1t': logit,
+  'logit-stream': logit,
   'js-read': jsRead,
   'ml-logistic-regression': mlLogisticRegression,
   'tfjs-wasm': () => tfjs('wasm'),

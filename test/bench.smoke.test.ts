@@ -39,7 +39,7 @@ interface Report {
 }
 
 function runHarness(): Report {
-  const out = execFileSync(process.execPath, [join(ROOT, 'bench', 'run.mjs'), '--quick', '--contenders', 'logit,js-read', '--python', 'none', '--runs', '2', '--json'], {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench', 'run.mjs'), '--quick', '--contenders', 'logit,logit-1t,logit-stream,js-read', '--python', 'none', '--runs', '2', '--json'], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
