@@ -3,6 +3,7 @@ import { readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBreastCancer, loadIris } from '../src/datasets/load.js';
+import { makeClassification } from '../src/datasets/generators.js';
 import { Ridge } from '../src/models/linearRegression.js';
 import { LogisticRegression } from '../src/models/logisticRegression.js';
 import { logit, logitInTerminal, tempDir } from './cliHelpers.js';
@@ -62,6 +63,7 @@ describe('logit --help and usage errors', () => {
     ['a number out of range', ['train', 'd.csv', '-t', 'y', '-o', 'm.json', '--test-size', '1.5'], /--test-size <fraction>' argument '1\.5' is invalid\. must be strictly between 0 and 1/],
     ['a bad threshold', ['train', 'd.csv', '-t', 'y', '-o', 'm.json', '--threshold', 'best'], /expected f1, youden or a probability in \[0, 1\], got "best"/],
     ['a bad choice', ['train', 'd.csv', '-t', 'y', '-o', 'm.json', '--penalty', 'l3'], /argument 'l3' is invalid\. Allowed choices are none, l2, l1, elasticnet/],
+    ['a bad thread count', ['train', 'd.csv', '-t', 'y', '-o', 'm.json', '--threads', '0'], /--threads <n\|auto>' argument '0' is invalid\. must be "auto" or an integer from 1 to 256, got 0/],
   ];
   for (const [what, args, message] of usage) {
     it(`${what} exits 1 with one line`, () => {
@@ -187,5 +189,24 @@ describe('logit demo', () => {
     // Redrawn in place (carriage return / cursor control), not as plain lines.
     expect(r.stdout).toMatch(/\u001b\[/);
     expect(r.stdout).not.toMatch(/demo: iteration 0\/100/);
+  });
+});
+
+describe('logit train --threads', () => {
+  it('a fit large enough to be split gives the same model file on 1 and 2 threads', () => {
+    // 3,000 × 100 after encoding (≥ 2¹⁸ entries): the training split is sliced and, with two
+    // threads, split across a worker.
+    const data = makeClassification({ nSamples: 3750, nFeatures: 100, nInformative: 8, seed: 12 });
+    const header = [...Array.from({ length: 100 }, (_, j) => `x${j}`), 'y'].join(',');
+    const rows = Array.from({ length: data.X.rows }, (_, i) => [...data.X.row(i), data.y[i]].join(','));
+    writeFileSync(join(dir, 'wide.csv'), `${header}\n${rows.join('\n')}\n`);
+    const models: string[] = [];
+    for (const t of ['1', '2']) {
+      const r = logit(['train', 'wide.csv', '-t', 'y', '-o', `wide-${t}.json`, '--threads', t, '--seed', '3', '-q'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      // Everything but the training timestamps must agree.
+      models.push(JSON.stringify(JSON.parse(readFileSync(join(dir, `wide-${t}.json`), 'utf8')), (k, v) => (k === 'fittedAt' ? undefined : v)));
+    }
+    expect(models[1]).toBe(models[0]);
   });
 });
