@@ -636,3 +636,191 @@ export function weightedColumnSquares(rows: i32, d: i32, X: usize, sw: usize, me
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Prediction pass (predictProba, predictLogProba, decisionFunction, predict): the twin of
+// predictRowsTs in src/kernels/predictTs.ts, called from src/kernels/predict.ts. Same
+// operations in the same order: scores with blas.ts `dot`'s four-accumulator order (lanes of
+// two f64x2 vectors: (s0, s1) and (s2, s3), tail into s0, combined as (s0 + s1) + (s2 + s3)),
+// then the mode's output. Kept in one block at the end of the file so it merges cleanly.
+// ---------------------------------------------------------------------------------------------
+
+/** x·w over d entries in blas.ts `dot`'s order. */
+// @ts-ignore: decorator
+@inline
+function prDot4(x: usize, w: usize, d: i32): f64 {
+  let a = f64x2.splat(0);
+  let c = f64x2.splat(0);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const px = x + (<usize>j << 3);
+    const pw = w + (<usize>j << 3);
+    a = f64x2.add(a, f64x2.mul(v128.load(px), v128.load(pw)));
+    c = f64x2.add(c, f64x2.mul(v128.load(px, 16), v128.load(pw, 16)));
+  }
+  let s0 = f64x2.extract_lane(a, 0);
+  for (; j < d; j++) s0 += load<f64>(x + (<usize>j << 3)) * load<f64>(w + (<usize>j << 3));
+  return s0 + f64x2.extract_lane(a, 1) + (f64x2.extract_lane(c, 0) + f64x2.extract_lane(c, 1));
+}
+
+/**
+ * binaryProbaRow of predictTs.ts on two rows at once (lane by lane the same operations, the
+ * branch a select): z = (z₀, z₁) → out = (σ(−z₀), σ(z₀), σ(−z₁), σ(z₁)).
+ */
+// @ts-ignore: decorator
+@inline
+function prBinaryProba2(z: v128, out: usize): void {
+  const e = expNonPositive2(f64x2.neg(f64x2.abs(z)));
+  const t = f64x2.add(f64x2.splat(1), e);
+  const big = f64x2.div(f64x2.splat(1), t);
+  const small = f64x2.div(e, t);
+  const pos = f64x2.ge(z, f64x2.splat(0));
+  const p0 = v128.bitselect(small, big, pos);
+  const p1 = v128.bitselect(big, small, pos);
+  v128.store(out, i64x2.shuffle(p0, p1, 0, 2));
+  v128.store(out, i64x2.shuffle(p0, p1, 1, 3), 16);
+}
+
+/** binaryLogProbaRow of predictTs.ts on two rows at once. */
+// @ts-ignore: decorator
+@inline
+function prBinaryLogProba2(z: v128, out: usize): void {
+  const l = log1pUnit2(expNonPositive2(f64x2.neg(f64x2.abs(z))));
+  const nz = f64x2.neg(z);
+  const zero = f64x2.splat(0);
+  const a = f64x2.neg(v128.bitselect(f64x2.add(z, l), l, f64x2.gt(z, zero)));
+  const c = f64x2.neg(v128.bitselect(f64x2.add(nz, l), l, f64x2.gt(nz, zero)));
+  v128.store(out, i64x2.shuffle(a, c, 0, 2));
+  v128.store(out, i64x2.shuffle(a, c, 1, 3), 16);
+}
+
+/** e^{z_k − m} for k < K at o, in place, two at a time (expNonPositive2 is lane-exact). */
+// @ts-ignore: decorator
+@inline
+function prExpShifted(K: i32, o: usize, m: f64): void {
+  const vm = f64x2.splat(m);
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const p = o + (<usize>k << 3);
+    v128.store(p, expNonPositive2(f64x2.sub(v128.load(p), vm)));
+  }
+  if (k < K) {
+    const p = o + (<usize>k << 3);
+    store<f64>(p, expNonPositive(load<f64>(p) - m));
+  }
+}
+
+/** The maximum of K ≥ 1 finite values at o (the order of softmaxRow's scan). */
+// @ts-ignore: decorator
+@inline
+function prRowMax(K: i32, o: usize): f64 {
+  let m = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const v = load<f64>(o + (<usize>k << 3));
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+/** softmaxRow of predictTs.ts for a row of finite scores. */
+function prSoftmaxOut(K: i32, o: usize): void {
+  prExpShifted(K, o, prRowMax(K, o));
+  let sum: f64 = 0;
+  for (let k = 0; k < K; k++) sum += load<f64>(o + (<usize>k << 3));
+  const inv = 1 / sum;
+  for (let k = 0; k < K; k++) {
+    const p = o + (<usize>k << 3);
+    store<f64>(p, load<f64>(p) * inv);
+  }
+}
+
+/**
+ * logSoftmaxRow of predictTs.ts for a row of finite scores; `tmp` holds K doubles of scratch
+ * (the exps, so that they can be computed two at a time and summed in order).
+ */
+function prLogSoftmaxOut(K: i32, o: usize, tmp: usize): void {
+  const m = prRowMax(K, o);
+  memory.copy(tmp, o, <usize>K << 3);
+  prExpShifted(K, tmp, m);
+  let sum: f64 = 0;
+  for (let k = 0; k < K; k++) sum += load<f64>(tmp + (<usize>k << 3));
+  const lse = m + logAtLeast1(sum);
+  for (let k = 0; k < K; k++) {
+    const p = o + (<usize>k << 3);
+    store<f64>(p, load<f64>(p) - lse);
+  }
+}
+
+/** One-vs-rest row of predictTs.ts (transformRow, PREDICT_OVR) for a row of finite scores. */
+function prOvrOut(K: i32, o: usize): void {
+  const zero = f64x2.splat(0);
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const p = o + (<usize>k << 3);
+    const z = v128.load(p);
+    const l = log1pUnit2(expNonPositive2(f64x2.neg(f64x2.abs(z))));
+    const nz = f64x2.neg(z);
+    v128.store(p, f64x2.neg(v128.bitselect(f64x2.add(nz, l), l, f64x2.gt(nz, zero))));
+  }
+  if (k < K) {
+    const p = o + (<usize>k << 3);
+    const z = load<f64>(p);
+    const l = log1pUnit(expNonPositive(-abs<f64>(z)));
+    store<f64>(p, -(-z > 0 ? -z + l : l));
+  }
+  prSoftmaxOut(K, o);
+}
+
+/**
+ * Rows [0, rows) of the prediction pass; modes as in predictTs.ts (0 scores, 1 binary proba,
+ * 2 binary log-proba, 3 softmax, 4 log-softmax, 5 one-vs-rest). Returns the first row with a
+ * score that is not finite (its outputs unspecified), or rows. First all scores of the rows
+ * (for K = 1 into `tmp`, `rows` doubles, when the mode is not scores; else into out), then the
+ * outputs, two rows or classes per SIMD exp so that the exp polynomials of independent values
+ * overlap instead of waiting on each other. `tmp` also serves prLogSoftmaxOut (K doubles).
+ */
+export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: usize, mode: i32, scale: f64, out: usize, tmp: usize): i32 {
+  const rowBytes = <usize>d << 3;
+  if (K == 1) {
+    const b0 = load<f64>(b);
+    const zs = mode == 0 ? out : tmp;
+    let r = rows;
+    for (let i = 0; i < rows; i++) {
+      const z = b0 + prDot4(X + <usize>i * rowBytes, W, d);
+      if (z - z != 0) {
+        r = i;
+        break;
+      }
+      store<f64>(zs + (<usize>i << 3), z);
+    }
+    if (mode == 0) return r;
+    const vs = f64x2.splat(scale);
+    let i = 0;
+    for (; i + 1 < r; i += 2) {
+      const z = f64x2.mul(vs, v128.load(zs + (<usize>i << 3)));
+      if (mode == 1) prBinaryProba2(z, out + (<usize>i << 4));
+      else prBinaryLogProba2(z, out + (<usize>i << 4));
+    }
+    if (i < r) {
+      // The odd last row: both lanes compute it, the first pair is stored.
+      const z = f64x2.splat(scale * load<f64>(zs + (<usize>i << 3)));
+      if (mode == 1) prBinaryProba2(z, tmp);
+      else prBinaryLogProba2(z, tmp);
+      v128.store(out + (<usize>i << 4), v128.load(tmp));
+    }
+    return r;
+  }
+  for (let i = 0; i < rows; i++) {
+    const x = X + <usize>i * rowBytes;
+    const o = out + ((<usize>i * <usize>K) << 3);
+    for (let k = 0; k < K; k++) {
+      const z = load<f64>(b + (<usize>k << 3)) + prDot4(x, W + <usize>k * rowBytes, d);
+      if (z - z != 0) return i;
+      store<f64>(o + (<usize>k << 3), z);
+    }
+    if (mode == 3) prSoftmaxOut(K, o);
+    else if (mode == 4) prLogSoftmaxOut(K, o, tmp);
+    else if (mode == 5) prOvrOut(K, o);
+  }
+  return rows;
+}
