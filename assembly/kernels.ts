@@ -664,15 +664,101 @@ function prDot4(x: usize, w: usize, d: i32): f64 {
 }
 
 /**
+ * prDot4 of two rows x0, x1 against the same w (each w load shared; each row's accumulators
+ * see exactly prDot4's sequence); stores b + x0·w at z and b + x1·w at z + 8.
+ */
+// @ts-ignore: decorator
+@inline
+function prDot4x2(x0: usize, x1: usize, w: usize, d: i32, b: f64, z: usize): void {
+  let a0 = f64x2.splat(0);
+  let c0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let c1 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const o = <usize>j << 3;
+    const w0 = v128.load(w + o);
+    const w1 = v128.load(w + o, 16);
+    a0 = f64x2.add(a0, f64x2.mul(v128.load(x0 + o), w0));
+    c0 = f64x2.add(c0, f64x2.mul(v128.load(x0 + o, 16), w1));
+    a1 = f64x2.add(a1, f64x2.mul(v128.load(x1 + o), w0));
+    c1 = f64x2.add(c1, f64x2.mul(v128.load(x1 + o, 16), w1));
+  }
+  let s0 = f64x2.extract_lane(a0, 0);
+  let t0 = f64x2.extract_lane(a1, 0);
+  for (; j < d; j++) {
+    const wj = load<f64>(w + (<usize>j << 3));
+    s0 += load<f64>(x0 + (<usize>j << 3)) * wj;
+    t0 += load<f64>(x1 + (<usize>j << 3)) * wj;
+  }
+  store<f64>(z, b + (s0 + f64x2.extract_lane(a0, 1) + (f64x2.extract_lane(c0, 0) + f64x2.extract_lane(c0, 1))));
+  store<f64>(z, b + (t0 + f64x2.extract_lane(a1, 1) + (f64x2.extract_lane(c1, 0) + f64x2.extract_lane(c1, 1))), 8);
+}
+
+/**
+ * The constants of expNonPositive2, in memory: V8 (11.x) builds each f64x2.splat of a constant
+ * from immediates, several instructions per use, which made the exp polynomial of the
+ * prediction pass instruction-bound; a load64_splat from this table is one instruction.
+ * 0: LOG2E, 1: 0.5, 2: LN2_HI, 3: LN2_LO, 4–17: the Horner coefficients, 18: −746,
+ * 19: −1020, 20: TWO_M64, 21: 64, 22: 1, 23: 0.
+ */
+const PR_EXP = memory.data<f64>([
+  LOG2E, 0.5, LN2_HI, LN2_LO,
+  1.6059043836821613e-10, 2.08767569878681e-9, 2.505210838544172e-8, 2.755731922398589e-7,
+  2.7557319223985893e-6, 2.48015873015873e-5, 1.984126984126984e-4, 1.3888888888888889e-3,
+  8.333333333333333e-3, 4.1666666666666664e-2, 0.16666666666666666, 0.5, 1, 1,
+  -746, -1020, TWO_M64, 64, 1, 0,
+]);
+
+/** The constant PR_EXP[i] on both lanes. */
+// @ts-ignore: decorator
+@inline
+function prC(i: i32): v128 {
+  return v128.load64_splat(PR_EXP + (<usize>i << 3));
+}
+
+/** expNonPositive2 with its constants loaded from PR_EXP (the same operations, lane-exact). */
+// @ts-ignore: decorator
+@inline
+function prExp2(x: v128): v128 {
+  const ok = f64x2.ge(x, prC(18));
+  const k = f64x2.floor(f64x2.add(f64x2.mul(x, prC(0)), prC(1)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, prC(2))), f64x2.mul(k, prC(3)));
+  let p = prC(4);
+  p = f64x2.add(f64x2.mul(p, r), prC(5));
+  p = f64x2.add(f64x2.mul(p, r), prC(6));
+  p = f64x2.add(f64x2.mul(p, r), prC(7));
+  p = f64x2.add(f64x2.mul(p, r), prC(8));
+  p = f64x2.add(f64x2.mul(p, r), prC(9));
+  p = f64x2.add(f64x2.mul(p, r), prC(10));
+  p = f64x2.add(f64x2.mul(p, r), prC(11));
+  p = f64x2.add(f64x2.mul(p, r), prC(12));
+  p = f64x2.add(f64x2.mul(p, r), prC(13));
+  p = f64x2.add(f64x2.mul(p, r), prC(14));
+  p = f64x2.add(f64x2.mul(p, r), prC(15));
+  p = f64x2.add(f64x2.mul(p, r), prC(16));
+  p = f64x2.add(f64x2.mul(p, r), prC(17));
+  const deep = f64x2.lt(k, prC(19));
+  p = v128.bitselect(f64x2.mul(p, prC(20)), p, deep);
+  const kk = v128.bitselect(f64x2.add(k, prC(21)), k, deep);
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
+  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
+  const res = f64x2.mul(p, pow);
+  const notNaN = f64x2.eq(x, x);
+  const low = v128.bitselect(prC(23), x, notNaN);
+  return v128.bitselect(res, low, ok);
+}
+
+/**
  * binaryProbaRow of predictTs.ts on two rows at once (lane by lane the same operations, the
  * branch a select): z = (z₀, z₁) → out = (σ(−z₀), σ(z₀), σ(−z₁), σ(z₁)).
  */
 // @ts-ignore: decorator
 @inline
 function prBinaryProba2(z: v128, out: usize): void {
-  const e = expNonPositive2(f64x2.neg(f64x2.abs(z)));
-  const t = f64x2.add(f64x2.splat(1), e);
-  const big = f64x2.div(f64x2.splat(1), t);
+  const e = prExp2(f64x2.neg(f64x2.abs(z)));
+  const t = f64x2.add(prC(22), e);
+  const big = f64x2.div(prC(22), t);
   const small = f64x2.div(e, t);
   const pos = f64x2.ge(z, f64x2.splat(0));
   const p0 = v128.bitselect(small, big, pos);
@@ -685,7 +771,7 @@ function prBinaryProba2(z: v128, out: usize): void {
 // @ts-ignore: decorator
 @inline
 function prBinaryLogProba2(z: v128, out: usize): void {
-  const l = log1pUnit2(expNonPositive2(f64x2.neg(f64x2.abs(z))));
+  const l = log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z))));
   const nz = f64x2.neg(z);
   const zero = f64x2.splat(0);
   const a = f64x2.neg(v128.bitselect(f64x2.add(z, l), l, f64x2.gt(z, zero)));
@@ -702,7 +788,7 @@ function prExpShifted(K: i32, o: usize, m: f64): void {
   let k = 0;
   for (; k + 1 < K; k += 2) {
     const p = o + (<usize>k << 3);
-    v128.store(p, expNonPositive2(f64x2.sub(v128.load(p), vm)));
+    v128.store(p, prExp2(f64x2.sub(v128.load(p), vm)));
   }
   if (k < K) {
     const p = o + (<usize>k << 3);
@@ -758,7 +844,7 @@ function prOvrOut(K: i32, o: usize): void {
   for (; k + 1 < K; k += 2) {
     const p = o + (<usize>k << 3);
     const z = v128.load(p);
-    const l = log1pUnit2(expNonPositive2(f64x2.neg(f64x2.abs(z))));
+    const l = log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z))));
     const nz = f64x2.neg(z);
     v128.store(p, f64x2.neg(v128.bitselect(f64x2.add(nz, l), l, f64x2.gt(nz, zero))));
   }
@@ -785,17 +871,41 @@ export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: us
     const b0 = load<f64>(b);
     const zs = mode == 0 ? out : tmp;
     let r = rows;
-    for (let i = 0; i < rows; i++) {
-      const z = b0 + prDot4(X + <usize>i * rowBytes, W, d);
-      if (z - z != 0) {
-        r = i;
+    let i0 = 0;
+    for (; i0 + 1 < rows; i0 += 2) {
+      const x0 = X + <usize>i0 * rowBytes;
+      prDot4x2(x0, x0 + rowBytes, W, d, b0, zs + (<usize>i0 << 3));
+      const z0 = load<f64>(zs + (<usize>i0 << 3));
+      const z1 = load<f64>(zs + (<usize>i0 << 3), 8);
+      if (z0 - z0 != 0) {
+        r = i0;
         break;
       }
-      store<f64>(zs + (<usize>i << 3), z);
+      if (z1 - z1 != 0) {
+        r = i0 + 1;
+        break;
+      }
+    }
+    if (r == rows && i0 < rows) {
+      const z = b0 + prDot4(X + <usize>i0 * rowBytes, W, d);
+      if (z - z != 0) r = i0;
+      else store<f64>(zs + (<usize>i0 << 3), z);
     }
     if (mode == 0) return r;
     const vs = f64x2.splat(scale);
     let i = 0;
+    // Four rows per turn: two independent exp polynomials in flight.
+    for (; i + 3 < r; i += 4) {
+      const za = f64x2.mul(vs, v128.load(zs + (<usize>i << 3)));
+      const zb = f64x2.mul(vs, v128.load(zs + (<usize>i << 3), 16));
+      if (mode == 1) {
+        prBinaryProba2(za, out + (<usize>i << 4));
+        prBinaryProba2(zb, out + (<usize>i << 4) + 32);
+      } else {
+        prBinaryLogProba2(za, out + (<usize>i << 4));
+        prBinaryLogProba2(zb, out + (<usize>i << 4) + 32);
+      }
+    }
     for (; i + 1 < r; i += 2) {
       const z = f64x2.mul(vs, v128.load(zs + (<usize>i << 3)));
       if (mode == 1) prBinaryProba2(z, out + (<usize>i << 4));
