@@ -803,7 +803,7 @@ function prRowMax(K: i32, o: usize): f64 {
   let m = -Infinity;
   for (let k = 0; k < K; k++) {
     const v = load<f64>(o + (<usize>k << 3));
-    if (v > m) m = v;
+    m = v > m ? v : m;
   }
   return m;
 }
@@ -920,17 +920,111 @@ export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: us
     }
     return r;
   }
-  for (let i = 0; i < rows; i++) {
-    const x = X + <usize>i * rowBytes;
-    const o = out + ((<usize>i * <usize>K) << 3);
-    for (let k = 0; k < K; k++) {
-      const z = load<f64>(b + (<usize>k << 3)) + prDot4(x, W + <usize>k * rowBytes, d);
-      if (z - z != 0) return i;
-      store<f64>(o + (<usize>k << 3), z);
+  // Two rows at a time, their scores two classes at a time (prDot2x2), then each row checked
+  // and transformed in order; an odd last row alone.
+  const outRow = <usize>K << 3;
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const o0 = out + <usize>i * outRow;
+    let k = 0;
+    for (; k + 1 < K; k += 2) {
+      const w = W + <usize>k * rowBytes;
+      prDot2x2(x0, x0 + rowBytes, w, w + rowBytes, d, b + (<usize>k << 3), o0 + (<usize>k << 3), o0 + outRow + (<usize>k << 3));
     }
-    if (mode == 3) prSoftmaxOut(K, o);
-    else if (mode == 4) prLogSoftmaxOut(K, o, tmp);
-    else if (mode == 5) prOvrOut(K, o);
+    if (k < K) {
+      const bk = load<f64>(b + (<usize>k << 3));
+      store<f64>(o0 + (<usize>k << 3), bk + prDot4(x0, W + <usize>k * rowBytes, d));
+      store<f64>(o0 + outRow + (<usize>k << 3), bk + prDot4(x0 + rowBytes, W + <usize>k * rowBytes, d));
+    }
+    if (!prFiniteRow(K, o0)) return i;
+    prTransform(mode, K, o0, tmp);
+    if (!prFiniteRow(K, o0 + outRow)) return i + 1;
+    prTransform(mode, K, o0 + outRow, tmp);
+  }
+  if (i < rows) {
+    const x = X + <usize>i * rowBytes;
+    const o = out + <usize>i * outRow;
+    for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(b + (<usize>k << 3)) + prDot4(x, W + <usize>k * rowBytes, d));
+    if (!prFiniteRow(K, o)) return i;
+    prTransform(mode, K, o, tmp);
   }
   return rows;
+}
+
+/** Whether all K values at o are finite. */
+// @ts-ignore: decorator
+@inline
+function prFiniteRow(K: i32, o: usize): bool {
+  let s: f64 = 0;
+  for (let k = 0; k < K; k++) s += load<f64>(o + (<usize>k << 3)) * 0;
+  return s == 0;
+}
+
+/** The mode's output from a row of K finite scores at o, in place. */
+// @ts-ignore: decorator
+@inline
+function prTransform(mode: i32, K: i32, o: usize, tmp: usize): void {
+  if (mode == 3) prSoftmaxOut(K, o);
+  else if (mode == 4) prLogSoftmaxOut(K, o, tmp);
+  else if (mode == 5) prOvrOut(K, o);
+}
+
+/**
+ * prDot4 of rows x0, x1 against weight rows w0, w1 (every load shared by two products; each
+ * product's accumulators see exactly prDot4's sequence). Stores b[0] + x0·w0, b[1] + x0·w1 at
+ * z0 and b[0] + x1·w0, b[1] + x1·w1 at z1.
+ */
+// @ts-ignore: decorator
+@inline
+function prDot2x2(x0: usize, x1: usize, w0: usize, w1: usize, d: i32, b: usize, z0: usize, z1: usize): void {
+  let a00 = f64x2.splat(0);
+  let c00 = f64x2.splat(0);
+  let a01 = f64x2.splat(0);
+  let c01 = f64x2.splat(0);
+  let a10 = f64x2.splat(0);
+  let c10 = f64x2.splat(0);
+  let a11 = f64x2.splat(0);
+  let c11 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const o = <usize>j << 3;
+    const u0 = v128.load(x0 + o);
+    const u1 = v128.load(x1 + o);
+    const v0 = v128.load(w0 + o);
+    const v1 = v128.load(w1 + o);
+    a00 = f64x2.add(a00, f64x2.mul(u0, v0));
+    a01 = f64x2.add(a01, f64x2.mul(u0, v1));
+    a10 = f64x2.add(a10, f64x2.mul(u1, v0));
+    a11 = f64x2.add(a11, f64x2.mul(u1, v1));
+    const p0 = v128.load(x0 + o, 16);
+    const p1 = v128.load(x1 + o, 16);
+    const q0 = v128.load(w0 + o, 16);
+    const q1 = v128.load(w1 + o, 16);
+    c00 = f64x2.add(c00, f64x2.mul(p0, q0));
+    c01 = f64x2.add(c01, f64x2.mul(p0, q1));
+    c10 = f64x2.add(c10, f64x2.mul(p1, q0));
+    c11 = f64x2.add(c11, f64x2.mul(p1, q1));
+  }
+  let s00 = f64x2.extract_lane(a00, 0);
+  let s01 = f64x2.extract_lane(a01, 0);
+  let s10 = f64x2.extract_lane(a10, 0);
+  let s11 = f64x2.extract_lane(a11, 0);
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    const u0 = load<f64>(x0 + o);
+    const u1 = load<f64>(x1 + o);
+    const v0 = load<f64>(w0 + o);
+    const v1 = load<f64>(w1 + o);
+    s00 += u0 * v0;
+    s01 += u0 * v1;
+    s10 += u1 * v0;
+    s11 += u1 * v1;
+  }
+  const b0 = load<f64>(b);
+  const b1 = load<f64>(b, 8);
+  store<f64>(z0, b0 + (s00 + f64x2.extract_lane(a00, 1) + (f64x2.extract_lane(c00, 0) + f64x2.extract_lane(c00, 1))));
+  store<f64>(z0, b1 + (s01 + f64x2.extract_lane(a01, 1) + (f64x2.extract_lane(c01, 0) + f64x2.extract_lane(c01, 1))), 8);
+  store<f64>(z1, b0 + (s10 + f64x2.extract_lane(a10, 1) + (f64x2.extract_lane(c10, 0) + f64x2.extract_lane(c10, 1))));
+  store<f64>(z1, b1 + (s11 + f64x2.extract_lane(a11, 1) + (f64x2.extract_lane(c11, 0) + f64x2.extract_lane(c11, 1))), 8);
 }
