@@ -78,6 +78,7 @@ const MODES: [string, number, number][] = [
   ['softmax, K = 3', PREDICT_SOFTMAX, 3],
   ['softmax, K = 10', PREDICT_SOFTMAX, 10],
   ['log-softmax, K = 5', PREDICT_LOG_SOFTMAX, 5],
+  ['softmax, K = 61 (blocks bounded by the output, not X)', PREDICT_SOFTMAX, 61],
   ['one-vs-rest, K = 4', PREDICT_OVR, 4],
 ];
 

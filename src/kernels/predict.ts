@@ -13,9 +13,9 @@ interface PredictExports {
   predictRows(rows: number, d: number, K: number, X: number, W: number, b: number, mode: number, scale: number, out: number, tmp: number): number;
 }
 
-/** Rows per block copied into WebAssembly memory: about 128 KB of X (L2-resident). */
-function blockRows(n: number, d: number): number {
-  return Math.max(1, Math.min(n, Math.floor(16384 / Math.max(1, d))));
+/** Rows per block copied into WebAssembly memory: about 128 KB of X and at most as much output (L2-resident). */
+function blockRows(n: number, d: number, stride: number): number {
+  return Math.max(1, Math.min(n, Math.floor(16384 / Math.max(1, d, stride))));
 }
 
 /**
@@ -41,7 +41,7 @@ export function predictPass(
   const { ws } = src;
   const ex = ws.ex as unknown as PredictExports;
   const stride = predictStride(mode, K);
-  const R = blockRows(n - i0, d);
+  const R = blockRows(n - i0, d, stride);
   ws.reset();
   const pW = ws.take(K * d);
   const pb = ws.take(K);
