@@ -735,3 +735,395 @@ export function weightedColumnSquares(rows: i32, d: i32, X: usize, sw: usize, me
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Prediction pass (predictProba, predictLogProba, decisionFunction, predict): the twin of
+// predictRowsTs in src/kernels/predictTs.ts, called from src/kernels/predict.ts. Same
+// operations in the same order: scores with blas.ts `dot`'s four-accumulator order (lanes of
+// two f64x2 vectors: (s0, s1) and (s2, s3), tail into s0, combined as (s0 + s1) + (s2 + s3)),
+// then the mode's output. Kept in one block at the end of the file so it merges cleanly.
+// ---------------------------------------------------------------------------------------------
+
+/** x·w over d entries in blas.ts `dot`'s order. */
+// @ts-ignore: decorator
+@inline
+function prDot4(x: usize, w: usize, d: i32): f64 {
+  let a = f64x2.splat(0);
+  let c = f64x2.splat(0);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const px = x + (<usize>j << 3);
+    const pw = w + (<usize>j << 3);
+    a = f64x2.add(a, f64x2.mul(v128.load(px), v128.load(pw)));
+    c = f64x2.add(c, f64x2.mul(v128.load(px, 16), v128.load(pw, 16)));
+  }
+  let s0 = f64x2.extract_lane(a, 0);
+  for (; j < d; j++) s0 += load<f64>(x + (<usize>j << 3)) * load<f64>(w + (<usize>j << 3));
+  return s0 + f64x2.extract_lane(a, 1) + (f64x2.extract_lane(c, 0) + f64x2.extract_lane(c, 1));
+}
+
+/**
+ * prDot4 of two rows x0, x1 against the same w (each w load shared; each row's accumulators
+ * see exactly prDot4's sequence); stores b + x0·w at z and b + x1·w at z + 8.
+ */
+// @ts-ignore: decorator
+@inline
+function prDot4x2(x0: usize, x1: usize, w: usize, d: i32, b: f64, z: usize): void {
+  let a0 = f64x2.splat(0);
+  let c0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let c1 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const o = <usize>j << 3;
+    const w0 = v128.load(w + o);
+    const w1 = v128.load(w + o, 16);
+    a0 = f64x2.add(a0, f64x2.mul(v128.load(x0 + o), w0));
+    c0 = f64x2.add(c0, f64x2.mul(v128.load(x0 + o, 16), w1));
+    a1 = f64x2.add(a1, f64x2.mul(v128.load(x1 + o), w0));
+    c1 = f64x2.add(c1, f64x2.mul(v128.load(x1 + o, 16), w1));
+  }
+  let s0 = f64x2.extract_lane(a0, 0);
+  let t0 = f64x2.extract_lane(a1, 0);
+  for (; j < d; j++) {
+    const wj = load<f64>(w + (<usize>j << 3));
+    s0 += load<f64>(x0 + (<usize>j << 3)) * wj;
+    t0 += load<f64>(x1 + (<usize>j << 3)) * wj;
+  }
+  store<f64>(z, b + (s0 + f64x2.extract_lane(a0, 1) + (f64x2.extract_lane(c0, 0) + f64x2.extract_lane(c0, 1))));
+  store<f64>(z, b + (t0 + f64x2.extract_lane(a1, 1) + (f64x2.extract_lane(c1, 0) + f64x2.extract_lane(c1, 1))), 8);
+}
+
+/**
+ * The constants of expNonPositive2, in memory: V8 (11.x) builds each f64x2.splat of a constant
+ * from immediates, several instructions per use, which made the exp polynomial of the
+ * prediction pass instruction-bound; a load64_splat from this table is one instruction.
+ * 0: LOG2E, 1: 0.5, 2: LN2_HI, 3: LN2_LO, 4–17: the Horner coefficients, 18: −746,
+ * 19: −1020, 20: TWO_M64, 21: 64, 22: 1, 23: 0.
+ */
+const PR_EXP = memory.data<f64>([
+  LOG2E, 0.5, LN2_HI, LN2_LO,
+  1.6059043836821613e-10, 2.08767569878681e-9, 2.505210838544172e-8, 2.755731922398589e-7,
+  2.7557319223985893e-6, 2.48015873015873e-5, 1.984126984126984e-4, 1.3888888888888889e-3,
+  8.333333333333333e-3, 4.1666666666666664e-2, 0.16666666666666666, 0.5, 1, 1,
+  -746, -1020, TWO_M64, 64, 1, 0,
+]);
+
+/** The constant PR_EXP[i] on both lanes. */
+// @ts-ignore: decorator
+@inline
+function prC(i: i32): v128 {
+  return v128.load64_splat(PR_EXP + (<usize>i << 3));
+}
+
+/** expNonPositive2 with its constants loaded from PR_EXP (the same operations, lane-exact). */
+// @ts-ignore: decorator
+@inline
+function prExp2(x: v128): v128 {
+  const ok = f64x2.ge(x, prC(18));
+  const k = f64x2.floor(f64x2.add(f64x2.mul(x, prC(0)), prC(1)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, prC(2))), f64x2.mul(k, prC(3)));
+  let p = prC(4);
+  p = f64x2.add(f64x2.mul(p, r), prC(5));
+  p = f64x2.add(f64x2.mul(p, r), prC(6));
+  p = f64x2.add(f64x2.mul(p, r), prC(7));
+  p = f64x2.add(f64x2.mul(p, r), prC(8));
+  p = f64x2.add(f64x2.mul(p, r), prC(9));
+  p = f64x2.add(f64x2.mul(p, r), prC(10));
+  p = f64x2.add(f64x2.mul(p, r), prC(11));
+  p = f64x2.add(f64x2.mul(p, r), prC(12));
+  p = f64x2.add(f64x2.mul(p, r), prC(13));
+  p = f64x2.add(f64x2.mul(p, r), prC(14));
+  p = f64x2.add(f64x2.mul(p, r), prC(15));
+  p = f64x2.add(f64x2.mul(p, r), prC(16));
+  p = f64x2.add(f64x2.mul(p, r), prC(17));
+  const deep = f64x2.lt(k, prC(19));
+  p = v128.bitselect(f64x2.mul(p, prC(20)), p, deep);
+  const kk = v128.bitselect(f64x2.add(k, prC(21)), k, deep);
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
+  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
+  const res = f64x2.mul(p, pow);
+  const notNaN = f64x2.eq(x, x);
+  const low = v128.bitselect(prC(23), x, notNaN);
+  return v128.bitselect(res, low, ok);
+}
+
+/**
+ * binaryProbaRow of predictTs.ts on two rows at once (lane by lane the same operations, the
+ * branch a select): z = (z₀, z₁) → out = (σ(−z₀), σ(z₀), σ(−z₁), σ(z₁)).
+ */
+// @ts-ignore: decorator
+@inline
+function prBinaryProba2(z: v128, out: usize): void {
+  const e = prExp2(f64x2.neg(f64x2.abs(z)));
+  const t = f64x2.add(prC(22), e);
+  const big = f64x2.div(prC(22), t);
+  const small = f64x2.div(e, t);
+  const pos = f64x2.ge(z, f64x2.splat(0));
+  const p0 = v128.bitselect(small, big, pos);
+  const p1 = v128.bitselect(big, small, pos);
+  v128.store(out, i64x2.shuffle(p0, p1, 0, 2));
+  v128.store(out, i64x2.shuffle(p0, p1, 1, 3), 16);
+}
+
+/** binaryLogProbaRow of predictTs.ts on two rows at once. */
+// @ts-ignore: decorator
+@inline
+function prBinaryLogProba2(z: v128, out: usize): void {
+  const l = log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z))));
+  const nz = f64x2.neg(z);
+  const zero = f64x2.splat(0);
+  const a = f64x2.neg(v128.bitselect(f64x2.add(z, l), l, f64x2.gt(z, zero)));
+  const c = f64x2.neg(v128.bitselect(f64x2.add(nz, l), l, f64x2.gt(nz, zero)));
+  v128.store(out, i64x2.shuffle(a, c, 0, 2));
+  v128.store(out, i64x2.shuffle(a, c, 1, 3), 16);
+}
+
+/** e^{z_k − m} for k < K at o, in place, two at a time (expNonPositive2 is lane-exact). */
+// @ts-ignore: decorator
+@inline
+function prExpShifted(K: i32, o: usize, m: f64): void {
+  const vm = f64x2.splat(m);
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const p = o + (<usize>k << 3);
+    v128.store(p, prExp2(f64x2.sub(v128.load(p), vm)));
+  }
+  if (k < K) {
+    const p = o + (<usize>k << 3);
+    store<f64>(p, expNonPositive(load<f64>(p) - m));
+  }
+}
+
+/** The maximum of K ≥ 1 finite values at o (the order of softmaxRow's scan). */
+// @ts-ignore: decorator
+@inline
+function prRowMax(K: i32, o: usize): f64 {
+  let m = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const v = load<f64>(o + (<usize>k << 3));
+    m = v > m ? v : m;
+  }
+  return m;
+}
+
+/** softmaxRow of predictTs.ts for a row of finite scores. */
+function prSoftmaxOut(K: i32, o: usize): void {
+  prExpShifted(K, o, prRowMax(K, o));
+  let sum: f64 = 0;
+  for (let k = 0; k < K; k++) sum += load<f64>(o + (<usize>k << 3));
+  const inv = 1 / sum;
+  for (let k = 0; k < K; k++) {
+    const p = o + (<usize>k << 3);
+    store<f64>(p, load<f64>(p) * inv);
+  }
+}
+
+/**
+ * logSoftmaxRow of predictTs.ts for a row of finite scores; `tmp` holds K doubles of scratch
+ * (the exps, so that they can be computed two at a time and summed in order).
+ */
+function prLogSoftmaxOut(K: i32, o: usize, tmp: usize): void {
+  const m = prRowMax(K, o);
+  memory.copy(tmp, o, <usize>K << 3);
+  prExpShifted(K, tmp, m);
+  let sum: f64 = 0;
+  for (let k = 0; k < K; k++) sum += load<f64>(tmp + (<usize>k << 3));
+  const lse = m + logAtLeast1(sum);
+  for (let k = 0; k < K; k++) {
+    const p = o + (<usize>k << 3);
+    store<f64>(p, load<f64>(p) - lse);
+  }
+}
+
+/** One-vs-rest row of predictTs.ts (transformRow, PREDICT_OVR) for a row of finite scores. */
+function prOvrOut(K: i32, o: usize): void {
+  const zero = f64x2.splat(0);
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const p = o + (<usize>k << 3);
+    const z = v128.load(p);
+    const l = log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z))));
+    const nz = f64x2.neg(z);
+    v128.store(p, f64x2.neg(v128.bitselect(f64x2.add(nz, l), l, f64x2.gt(nz, zero))));
+  }
+  if (k < K) {
+    const p = o + (<usize>k << 3);
+    const z = load<f64>(p);
+    const l = log1pUnit(expNonPositive(-abs<f64>(z)));
+    store<f64>(p, -(-z > 0 ? -z + l : l));
+  }
+  prSoftmaxOut(K, o);
+}
+
+/**
+ * Rows [0, rows) of the prediction pass; modes as in predictTs.ts (0 scores, 1 binary proba,
+ * 2 binary log-proba, 3 softmax, 4 log-softmax, 5 one-vs-rest). Returns the first row with a
+ * score that is not finite (its outputs unspecified), or rows. First all scores of the rows
+ * (for K = 1 into `tmp`, `rows` doubles, when the mode is not scores; else into out), then the
+ * outputs, two rows or classes per SIMD exp so that the exp polynomials of independent values
+ * overlap instead of waiting on each other. `tmp` also serves prLogSoftmaxOut (K doubles).
+ */
+export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: usize, mode: i32, scale: f64, out: usize, tmp: usize): i32 {
+  const rowBytes = <usize>d << 3;
+  if (K == 1) {
+    const b0 = load<f64>(b);
+    const zs = mode == 0 ? out : tmp;
+    let r = rows;
+    let i0 = 0;
+    for (; i0 + 1 < rows; i0 += 2) {
+      const x0 = X + <usize>i0 * rowBytes;
+      prDot4x2(x0, x0 + rowBytes, W, d, b0, zs + (<usize>i0 << 3));
+      const z0 = load<f64>(zs + (<usize>i0 << 3));
+      const z1 = load<f64>(zs + (<usize>i0 << 3), 8);
+      if (z0 - z0 != 0) {
+        r = i0;
+        break;
+      }
+      if (z1 - z1 != 0) {
+        r = i0 + 1;
+        break;
+      }
+    }
+    if (r == rows && i0 < rows) {
+      const z = b0 + prDot4(X + <usize>i0 * rowBytes, W, d);
+      if (z - z != 0) r = i0;
+      else store<f64>(zs + (<usize>i0 << 3), z);
+    }
+    if (mode == 0) return r;
+    const vs = f64x2.splat(scale);
+    let i = 0;
+    // Four rows per turn: two independent exp polynomials in flight.
+    for (; i + 3 < r; i += 4) {
+      const za = f64x2.mul(vs, v128.load(zs + (<usize>i << 3)));
+      const zb = f64x2.mul(vs, v128.load(zs + (<usize>i << 3), 16));
+      if (mode == 1) {
+        prBinaryProba2(za, out + (<usize>i << 4));
+        prBinaryProba2(zb, out + (<usize>i << 4) + 32);
+      } else {
+        prBinaryLogProba2(za, out + (<usize>i << 4));
+        prBinaryLogProba2(zb, out + (<usize>i << 4) + 32);
+      }
+    }
+    for (; i + 1 < r; i += 2) {
+      const z = f64x2.mul(vs, v128.load(zs + (<usize>i << 3)));
+      if (mode == 1) prBinaryProba2(z, out + (<usize>i << 4));
+      else prBinaryLogProba2(z, out + (<usize>i << 4));
+    }
+    if (i < r) {
+      // The odd last row: both lanes compute it, the first pair is stored.
+      const z = f64x2.splat(scale * load<f64>(zs + (<usize>i << 3)));
+      if (mode == 1) prBinaryProba2(z, tmp);
+      else prBinaryLogProba2(z, tmp);
+      v128.store(out + (<usize>i << 4), v128.load(tmp));
+    }
+    return r;
+  }
+  // Two rows at a time, their scores two classes at a time (prDot2x2), then each row checked
+  // and transformed in order; an odd last row alone.
+  const outRow = <usize>K << 3;
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x0 = X + <usize>i * rowBytes;
+    const o0 = out + <usize>i * outRow;
+    let k = 0;
+    for (; k + 1 < K; k += 2) {
+      const w = W + <usize>k * rowBytes;
+      prDot2x2(x0, x0 + rowBytes, w, w + rowBytes, d, b + (<usize>k << 3), o0 + (<usize>k << 3), o0 + outRow + (<usize>k << 3));
+    }
+    if (k < K) {
+      const bk = load<f64>(b + (<usize>k << 3));
+      store<f64>(o0 + (<usize>k << 3), bk + prDot4(x0, W + <usize>k * rowBytes, d));
+      store<f64>(o0 + outRow + (<usize>k << 3), bk + prDot4(x0 + rowBytes, W + <usize>k * rowBytes, d));
+    }
+    if (!prFiniteRow(K, o0)) return i;
+    prTransform(mode, K, o0, tmp);
+    if (!prFiniteRow(K, o0 + outRow)) return i + 1;
+    prTransform(mode, K, o0 + outRow, tmp);
+  }
+  if (i < rows) {
+    const x = X + <usize>i * rowBytes;
+    const o = out + <usize>i * outRow;
+    for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(b + (<usize>k << 3)) + prDot4(x, W + <usize>k * rowBytes, d));
+    if (!prFiniteRow(K, o)) return i;
+    prTransform(mode, K, o, tmp);
+  }
+  return rows;
+}
+
+/** Whether all K values at o are finite. */
+// @ts-ignore: decorator
+@inline
+function prFiniteRow(K: i32, o: usize): bool {
+  let s: f64 = 0;
+  for (let k = 0; k < K; k++) s += load<f64>(o + (<usize>k << 3)) * 0;
+  return s == 0;
+}
+
+/** The mode's output from a row of K finite scores at o, in place. */
+// @ts-ignore: decorator
+@inline
+function prTransform(mode: i32, K: i32, o: usize, tmp: usize): void {
+  if (mode == 3) prSoftmaxOut(K, o);
+  else if (mode == 4) prLogSoftmaxOut(K, o, tmp);
+  else if (mode == 5) prOvrOut(K, o);
+}
+
+/**
+ * prDot4 of rows x0, x1 against weight rows w0, w1 (every load shared by two products; each
+ * product's accumulators see exactly prDot4's sequence). Stores b[0] + x0·w0, b[1] + x0·w1 at
+ * z0 and b[0] + x1·w0, b[1] + x1·w1 at z1.
+ */
+// @ts-ignore: decorator
+@inline
+function prDot2x2(x0: usize, x1: usize, w0: usize, w1: usize, d: i32, b: usize, z0: usize, z1: usize): void {
+  let a00 = f64x2.splat(0);
+  let c00 = f64x2.splat(0);
+  let a01 = f64x2.splat(0);
+  let c01 = f64x2.splat(0);
+  let a10 = f64x2.splat(0);
+  let c10 = f64x2.splat(0);
+  let a11 = f64x2.splat(0);
+  let c11 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const o = <usize>j << 3;
+    const u0 = v128.load(x0 + o);
+    const u1 = v128.load(x1 + o);
+    const v0 = v128.load(w0 + o);
+    const v1 = v128.load(w1 + o);
+    a00 = f64x2.add(a00, f64x2.mul(u0, v0));
+    a01 = f64x2.add(a01, f64x2.mul(u0, v1));
+    a10 = f64x2.add(a10, f64x2.mul(u1, v0));
+    a11 = f64x2.add(a11, f64x2.mul(u1, v1));
+    const p0 = v128.load(x0 + o, 16);
+    const p1 = v128.load(x1 + o, 16);
+    const q0 = v128.load(w0 + o, 16);
+    const q1 = v128.load(w1 + o, 16);
+    c00 = f64x2.add(c00, f64x2.mul(p0, q0));
+    c01 = f64x2.add(c01, f64x2.mul(p0, q1));
+    c10 = f64x2.add(c10, f64x2.mul(p1, q0));
+    c11 = f64x2.add(c11, f64x2.mul(p1, q1));
+  }
+  let s00 = f64x2.extract_lane(a00, 0);
+  let s01 = f64x2.extract_lane(a01, 0);
+  let s10 = f64x2.extract_lane(a10, 0);
+  let s11 = f64x2.extract_lane(a11, 0);
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    const u0 = load<f64>(x0 + o);
+    const u1 = load<f64>(x1 + o);
+    const v0 = load<f64>(w0 + o);
+    const v1 = load<f64>(w1 + o);
+    s00 += u0 * v0;
+    s01 += u0 * v1;
+    s10 += u1 * v0;
+    s11 += u1 * v1;
+  }
+  const b0 = load<f64>(b);
+  const b1 = load<f64>(b, 8);
+  store<f64>(z0, b0 + (s00 + f64x2.extract_lane(a00, 1) + (f64x2.extract_lane(c00, 0) + f64x2.extract_lane(c00, 1))));
+  store<f64>(z0, b1 + (s01 + f64x2.extract_lane(a01, 1) + (f64x2.extract_lane(c01, 0) + f64x2.extract_lane(c01, 1))), 8);
+  store<f64>(z1, b0 + (s10 + f64x2.extract_lane(a10, 1) + (f64x2.extract_lane(c10, 0) + f64x2.extract_lane(c10, 1))));
+  store<f64>(z1, b1 + (s11 + f64x2.extract_lane(a11, 1) + (f64x2.extract_lane(c11, 0) + f64x2.extract_lane(c11, 1))), 8);
+}

@@ -78,7 +78,17 @@ export function assertFinite(data: Float64Array, cols: number, name: string): vo
   }
   for (; k < n; k++) s0 += data[k] * 0;
   if (s0 + s1 + s2 + s3 === 0) return;
-  for (k = 0; k < n; k++) {
+  assertRowsFinite(data, 0, Math.ceil(n / Math.max(1, cols)), cols, name);
+}
+
+/**
+ * Throws naming row and column for the first NaN or ±Infinity in rows [i0, i1) of a row-major
+ * matrix with `cols` columns (the check behind assertFinite, for callers that find suspect rows
+ * another way). Cost: O((i1 − i0)·cols).
+ */
+export function assertRowsFinite(data: Float64Array, i0: number, i1: number, cols: number, name: string): void {
+  const end = Math.min(data.length, i1 * cols);
+  for (let k = i0 * cols; k < end; k++) {
     const v = data[k];
     // v - v is 0 for finite numbers and NaN for NaN and ±Infinity: one test for both.
     if (v - v !== 0) {

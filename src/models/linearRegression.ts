@@ -19,7 +19,7 @@ import { r2 } from '../core/stats.js';
 import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import { asMatrix, asSampleWeight, asVector, type MatrixLike } from '../core/validate.js';
 import type { WarningHandler } from '../core/warnings.js';
-import { safeDot } from '../kernels/blas.js';
+import { PREDICT_SCORES, predictRows } from './predictRows.js';
 import { fitLinear, type LinearSolution } from './linearFit.js';
 import { normalizeLinearOptions, type LinearRegressionOptions, type LinearRegressionParams } from './linearOptions.js';
 import type { IterationHandler } from './logisticOptions.js';
@@ -162,13 +162,11 @@ export class LinearRegression {
     return this.state('dualityGap').dualityGap;
   }
 
-  /** ŷ = X·w + b. Cost: O(n·d). */
+  /** ŷ = X·w + b, in one pass over X that also validates it (src/models/predictRows.ts). Cost: O(n·d). */
   predict(X: MatrixLike): Float64Array {
     const s = this.state('predict');
-    const M = asMatrix(X, { cols: s.nFeatures });
-    const out = new Float64Array(M.rows);
-    for (let i = 0; i < M.rows; i++) out[i] = safeDot(s.nFeatures, M.data, i * s.nFeatures, s.coef, 0, s.intercept);
-    return out;
+    const M = asMatrix(X, { cols: s.nFeatures, finite: false });
+    return predictRows(M, 'X', s.coef, Float64Array.of(s.intercept), 1, PREDICT_SCORES);
   }
 
   /** R² of predict(X) against y (scikit-learn's r2_score). Cost: O(n·d). */

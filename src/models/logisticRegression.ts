@@ -29,12 +29,10 @@ import {
 import { accuracy } from '../core/stats.js';
 import { asFeatureNames, decodeTraining, encodeTraining, trainingInfo, type TrainingInfo } from '../core/training.js';
 import type { WarningHandler } from '../core/warnings.js';
-import { safeDot } from '../kernels/blas.js';
-import { expit, log1pexp } from '../kernels/scalar.js';
 import { preconditioner } from '../loss/linearModelObjective.js';
-import { ovrNormalizeInPlace, softmaxInPlace } from '../loss/link.js';
 import { fitLogistic, logisticMode, type LogisticMode, type LogisticSolution } from './logisticFit.js';
 import { normalizeOptions, type ConcreteSolver, type IterationHandler, type LogisticRegressionOptions, type LogisticRegressionParams } from './logisticOptions.js';
+import { PREDICT_BINARY_LOG_PROBA, PREDICT_BINARY_PROBA, PREDICT_LOG_SOFTMAX, PREDICT_OVR, PREDICT_SCORES, PREDICT_SOFTMAX, predictRows } from './predictRows.js';
 import type { SeparationReport } from './separation.js';
 
 export type { LogisticMode } from './logisticFit.js';
@@ -379,76 +377,38 @@ export class LogisticRegression {
    */
   decisionFunction(X: MatrixLike): Matrix {
     const s = this.state('decisionFunction');
-    const M = asMatrix(X, { cols: s.nFeatures });
-    return scores(M, s);
+    const M = asMatrix(X, { cols: s.nFeatures, finite: false });
+    return new Matrix(M.rows, s.rows, predictRows(M, 'X', s.coef, s.intercept, s.rows, PREDICT_SCORES));
   }
 
   /**
    * Class probabilities as an n × K Matrix, columns in `classes` order, each row in [0, 1] and
    * summing to 1. Exact for every finite input, scores near ±1e308 included: sigmoid through
-   * its two-branch form, softmax through log-sum-exp, one-vs-rest normalised in log space.
-   * Cost: O(n·d·K).
+   * its two-branch form (one exp per row: σ(−z) and σ(z) share e^{−|z|}), softmax through
+   * log-sum-exp, one-vs-rest normalised in log space. One pass over X that also validates it
+   * (src/models/predictRows.ts). Cost: O(n·d·K) multiply-adds, one exp per row (binary) or K.
    */
   predictProba(X: MatrixLike): Matrix {
     const s = this.state('predictProba');
-    const M = asMatrix(X, { cols: s.nFeatures });
-    const Z = scores(M, s);
-    const n = M.rows;
+    const M = asMatrix(X, { cols: s.nFeatures, finite: false });
     const K = s.classes.length;
-    const P = new Matrix(n, K);
-    const p = P.data;
     if (s.rows === 1) {
-      const twice = s.mode === 'multinomial';
-      for (let i = 0; i < n; i++) {
-        const z = twice ? 2 * Z.data[i] : Z.data[i];
-        // Both probabilities from their own sigmoid: 1 − σ(z) would lose digits for z ≫ 0.
-        p[2 * i] = expit(-z);
-        p[2 * i + 1] = expit(z);
-      }
-      return P;
+      const scale = s.mode === 'multinomial' ? 2 : 1;
+      return new Matrix(M.rows, 2, predictRows(M, 'X', s.coef, s.intercept, 1, PREDICT_BINARY_PROBA, scale));
     }
-    p.set(Z.data);
-    for (let i = 0; i < n; i++) {
-      if (s.mode === 'ovr') ovrNormalizeInPlace(p, i * K, K);
-      else softmaxInPlace(p, i * K, K);
-    }
-    return P;
+    const mode = s.mode === 'ovr' ? PREDICT_OVR : PREDICT_SOFTMAX;
+    return new Matrix(M.rows, K, predictRows(M, 'X', s.coef, s.intercept, K, mode));
   }
 
   /** log of predictProba, computed directly (log σ(z) = −log(1 + e^{−z})), so tiny probabilities keep their digits. Cost: O(n·d·K). */
   predictLogProba(X: MatrixLike): Matrix {
     const s = this.state('predictLogProba');
-    const M = asMatrix(X, { cols: s.nFeatures });
+    const M = asMatrix(X, { cols: s.nFeatures, finite: false });
     if (s.rows === 1) {
-      const Z = scores(M, s);
-      const out = new Matrix(M.rows, 2);
-      const twice = s.mode === 'multinomial' ? 2 : 1;
-      for (let i = 0; i < M.rows; i++) {
-        const z = twice * Z.data[i];
-        out.data[2 * i] = -log1pexp(z);
-        out.data[2 * i + 1] = -log1pexp(-z);
-      }
-      return out;
+      const scale = s.mode === 'multinomial' ? 2 : 1;
+      return new Matrix(M.rows, 2, predictRows(M, 'X', s.coef, s.intercept, 1, PREDICT_BINARY_LOG_PROBA, scale));
     }
-    if (s.mode === 'multinomial') {
-      const Z = scores(M, s);
-      const K = s.rows;
-      for (let i = 0; i < M.rows; i++) {
-        const off = i * K;
-        let m = -Infinity;
-        for (let k = 0; k < K; k++) m = Math.max(m, Z.data[off + k]);
-        if (!Number.isFinite(m)) {
-          softmaxInPlace(Z.data, off, K);
-          for (let k = 0; k < K; k++) Z.data[off + k] = Math.log(Z.data[off + k]);
-          continue;
-        }
-        let sum = 0;
-        for (let k = 0; k < K; k++) sum += Math.exp(Z.data[off + k] - m);
-        const lse = m + Math.log(sum);
-        for (let k = 0; k < K; k++) Z.data[off + k] -= lse;
-      }
-      return Z;
-    }
+    if (s.mode === 'multinomial') return new Matrix(M.rows, s.rows, predictRows(M, 'X', s.coef, s.intercept, s.rows, PREDICT_LOG_SOFTMAX));
     const P = this.predictProba(M);
     for (let k = 0; k < P.data.length; k++) P.data[k] = Math.log(P.data[k]);
     return P;
@@ -463,7 +423,7 @@ export class LogisticRegression {
   predict(X: MatrixLike, options: PredictOptions = {}): Label[] {
     const s = this.state('predict');
     const o = check.rejectUnknownOptions(options, ['threshold'], `${NAME}.predict`);
-    const M = asMatrix(X, { cols: s.nFeatures });
+    const M = asMatrix(X, { cols: s.nFeatures, finite: false });
     const n = M.rows;
     const out: Label[] = new Array(n);
     const threshold = o.threshold ?? this.params.threshold;
@@ -479,16 +439,19 @@ export class LogisticRegression {
       for (let i = 0; i < n; i++) out[i] = P.data[2 * i + 1] >= t ? s.classes[1] : s.classes[0];
       return out;
     }
-    const Z = scores(M, s);
+    const z = predictRows(M, 'X', s.coef, s.intercept, s.rows, PREDICT_SCORES);
     if (s.rows === 1) {
-      for (let i = 0; i < n; i++) out[i] = Z.data[i] > 0 ? s.classes[1] : s.classes[0];
+      const c0 = s.classes[0];
+      const c1 = s.classes[1];
+      for (let i = 0; i < n; i++) out[i] = z[i] > 0 ? c1 : c0;
       return out;
     }
     // Softmax and one-vs-rest normalisation are monotone in each score, so argmax z = argmax p.
     const K = s.rows;
     for (let i = 0; i < n; i++) {
+      const o = i * K;
       let best = 0;
-      for (let k = 1; k < K; k++) if (Z.data[i * K + k] > Z.data[i * K + best]) best = k;
+      for (let k = 1; k < K; k++) if (z[o + k] > z[o + best]) best = k;
       out[i] = s.classes[best];
     }
     return out;
@@ -584,17 +547,6 @@ export class LogisticRegression {
     model.fitted = { classes, nFeatures, mode, coef, rows, intercept, nIter, converged, lossHistory, objective, gradMax, solver, separation, training };
     return model;
   }
-}
-
-/** Z = X·coefᵀ + intercept (n × rows), overflow-safe dot products. */
-function scores(M: Matrix, s: Fitted): Matrix {
-  const { rows, nFeatures: d } = s;
-  const Z = new Matrix(M.rows, rows);
-  const X = M.data;
-  for (let i = 0; i < M.rows; i++) {
-    for (let r = 0; r < rows; r++) Z.data[i * rows + r] = safeDot(d, X, i * d, s.coef, r * d, s.intercept[r]);
-  }
-  return Z;
 }
 
 /** Same labels in the same order. */

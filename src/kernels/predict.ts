@@ -1,0 +1,64 @@
+/**
+ * The prediction pass behind predictProba, predictLogProba, decisionFunction and predict:
+ * scores and the requested output in one read of X (see predictTs.ts for the modes and the
+ * stop-at-a-non-finite-score contract). Runs on the WebAssembly kernel `predictRows` when the
+ * kernel backend is WebAssembly, else on its TypeScript twin; both agree bit for bit.
+ * No validation.
+ */
+import { wasmSource } from './backend.js';
+import { predictRowsTs, predictStride } from './predictTs.js';
+
+/** The WebAssembly export this file uses (appended to assembly/kernels.ts). */
+interface PredictExports {
+  predictRows(rows: number, d: number, K: number, X: number, W: number, b: number, mode: number, scale: number, out: number, tmp: number): number;
+}
+
+/** Rows per block copied into WebAssembly memory: about 128 KB of X and at most as much output (L2-resident). */
+function blockRows(n: number, d: number, stride: number): number {
+  return Math.max(1, Math.min(n, Math.floor(16384 / Math.max(1, d, stride))));
+}
+
+/**
+ * Rows [i0, n) of the prediction pass: writes the mode's outputs of each row to out (stride
+ * `predictStride(mode, K)`), stopping at the first row with a score that is not finite, whose
+ * index it returns (n when none). X is n × d, W is K × d, both row-major; b has K entries.
+ * Cost: O((n − i0)·d·K), one read of X (streamed through WebAssembly memory a block at a time).
+ */
+export function predictPass(
+  i0: number,
+  n: number,
+  d: number,
+  K: number,
+  X: Float64Array,
+  W: Float64Array,
+  b: Float64Array,
+  mode: number,
+  scale: number,
+  out: Float64Array,
+): number {
+  const src = n - i0 > 0 ? wasmSource(X, null) : null;
+  if (src === null) return predictRowsTs(i0, n, d, K, X, W, b, mode, scale, out);
+  const { ws } = src;
+  const ex = ws.ex as unknown as PredictExports;
+  const stride = predictStride(mode, K);
+  const R = blockRows(n - i0, d, stride);
+  ws.reset();
+  const pW = ws.take(K * d);
+  const pb = ws.take(K);
+  const px = ws.take(R * d);
+  const po = ws.take(R * stride);
+  const pt = ws.take(Math.max(R, K) + 2);
+  ws.commit();
+  const F = ws.F;
+  F.set(W.subarray(0, K * d), pW);
+  F.set(b.subarray(0, K), pb);
+  for (let i = i0; i < n; ) {
+    const rows = Math.min(R, n - i);
+    F.set(X.subarray(i * d, (i + rows) * d), px);
+    const r = ex.predictRows(rows, d, K, px << 3, pW << 3, pb << 3, mode, scale, po << 3, pt << 3);
+    out.set(F.subarray(po, po + r * stride), i * stride);
+    if (r < rows) return i + r;
+    i += rows;
+  }
+  return n;
+}
