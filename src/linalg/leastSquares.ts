@@ -200,8 +200,8 @@ export function residualWork(m: number, n: number, byBlocks: boolean): ResidualW
  *   log10(1 + |μⱼ|/σⱼ) digits are lost on a column with mean μⱼ and spread σⱼ.
  * - blocks (`byBlocks`): each block of rows is centred into `work.rows` (64 KB) first and the
  *   kernel runs on that, so every product is formed from centred numbers as in the plain centred
- *   formula. The centring runs in TypeScript (about 3 ns per entry, 3× the kernel's time); a
- *   kernel taking μ would make it free.
+ *   formula. The centring runs in TypeScript (about 3–4 ns per entry, three to four times the
+ *   kernel's own time); a fused pass taking μ, as scaledWeightedGram does, would make it free.
  * Cost: m·n multiply-adds, one pass over A (`out` and the returned sum in row order per block).
  */
 export function residualProduct(
