@@ -43,6 +43,20 @@ describe('whole fits give the same model on the TypeScript and WebAssembly kerne
       expect(r.wasm.objective).toBe(r.ts.objective);
     });
   }
+  it('ridge and least squares by Cholesky (Gram kernel, fused residual passes), weighted, well and badly centred', () => {
+    const { X, y } = makeRegression({ nSamples: 3000, nFeatures: 9, noise: 1, seed: 5 });
+    for (const shift of [0, 1e6]) {
+      const rows = X.toArray().map((r) => r.map((v, j) => v + (j === 3 ? shift : 0)));
+      const sw = rows.map((_, i) => 0.5 + (i % 7) / 3);
+      for (const alpha of [0, 10]) {
+        const r = fitBoth(() => new LinearRegression({ penalty: alpha > 0 ? 'l2' : 'none', alpha: alpha > 0 ? alpha : undefined }).fit(rows, y, { sampleWeight: sw }));
+        expect(r.ts.method).toBe('cholesky');
+        expect(flatCoef(r.wasm.coef as Float64Array)).toEqual(flatCoef(r.ts.coef as Float64Array));
+        expect(r.wasm.intercept).toBe(r.ts.intercept);
+        expect(r.wasm.objective).toBe(r.ts.objective);
+      }
+    }
+  });
   it('linear regression by gradient descent (squared-error pass)', () => {
     const { X, y } = makeRegression({ nSamples: 300, nFeatures: 9, noise: 1, seed: 4 });
     const r = fitBoth(() => new LinearRegression({ solver: 'gd', maxIter: 200, onWarning: () => {} }).fit(X, y));

@@ -1,4 +1,5 @@
 import { cholesky, choleskyConditionEstimate, choleskySolve, norm1 } from './cholesky.js';
+import { scaledWeightedGram, squaredErrorPass } from '../kernels/fused.js';
 import { lstsq } from './qr.js';
 
 /**
@@ -35,11 +36,15 @@ export interface LeastSquaresResult {
   readonly method: 'cholesky' | 'qr';
   /** Estimated condition number of the (weighted, centred) A. */
   readonly conditionEstimate: number;
+  /** Σᵢ sᵢ·((aᵢ − μ)·x − bᵢ)² at the returned x (the ridge term not included). */
+  readonly residualSumOfSquares: number;
 }
 
 /**
  * G = Σᵢ sᵢ·(aᵢ − μ)(aᵢ − μ)ᵀ over the m rows of A (m × n, row-major), full symmetric n × n.
- * `center` and `weights` may be null. Cost: m·n²/2 multiply-adds, one pass over A.
+ * `center` and `weights` may be null. Runs on the blocked syrk-style kernel
+ * `scaledWeightedGram` (WebAssembly SIMD or its TypeScript twin, bit for bit), which centres
+ * each row on the fly: no copy of A. Cost: m·n²/2 multiply-adds, one pass over A.
  */
 export function gram(
   m: number,
@@ -49,27 +54,16 @@ export function gram(
   weights: Float64Array | null = null,
 ): Float64Array {
   const G = new Float64Array(n * n);
-  const row = new Float64Array(n);
-  for (let i = 0; i < m; i++) {
-    const off = i * n;
-    const s = weights === null ? 1 : weights[i];
-    if (s === 0) continue;
-    for (let j = 0; j < n; j++) row[j] = center === null ? A[off + j] : A[off + j] - center[j];
-    for (let j = 0; j < n; j++) {
-      const a = s * row[j];
-      if (a === 0) continue;
-      const gj = j * n;
-      for (let k = j; k < n; k++) G[gj + k] += a * row[k];
-    }
-  }
+  scaledWeightedGram(m, n, A, weights, center, null, false, G, 0, n);
   for (let j = 0; j < n; j++) for (let k = j + 1; k < n; k++) G[k * n + j] = G[j * n + k];
   return G;
 }
 
 /**
  * Solves the weighted, centred least-squares problem above (A and b are not modified).
- * Cost: Cholesky path m·n²/2 + n³/3 plus two passes for the right-hand side and refinement,
- * O(n²) extra memory; QR path 2m·n² and one m × n copy.
+ * Cost: Cholesky path m·n²/2 (the Gram kernel) + n³/3, plus two fused passes over A (right-hand
+ * side, then refinement residual, which also gives the residual sum of squares), O(n²) extra
+ * memory and no copy of A; QR path 2m·n² and one m × n copy.
  */
 export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Array, options: LeastSquaresOptions = {}): LeastSquaresResult {
   const center = options.center ?? null;
@@ -77,7 +71,8 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
   const method = options.method ?? 'auto';
   const ridge = options.ridge ?? 0;
   if (method !== 'qr' && (m >= n || ridge > 0) && n > 0) {
-    const G = gram(m, n, A, center, weights);
+    const G0 = gram(m, n, A, center, weights); // kept for the final residual and the centring choice (n² doubles)
+    const G = Float64Array.from(G0);
     for (let j = 0; j < n; j++) G[j * n + j] += ridge;
     const scale = new Float64Array(n);
     let positive = true;
@@ -95,17 +90,37 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
       if (cholesky(n, G) === -1) {
         const cond = choleskyConditionEstimate(n, G, anorm);
         if (cond <= GRAM_CONDITION_LIMIT || method === 'cholesky') {
+          // Round 0 may shift (its error is what round 1 corrects); round 1's residual must be accurate.
+          const byBlocks = needsExplicitCentring(n, center, G0, weights === null ? m : sum(weights));
+          const work = residualWork(m, n, byBlocks);
           const x = new Float64Array(n);
           const rhs = new Float64Array(n);
-          const row = new Float64Array(n);
+          const g = new Float64Array(n);
+          const delta = new Float64Array(n);
           // Round 0 solves G·x = Aᵀb; round 1 refines with the residual b − A·x.
+          let rss = 0;
           for (let round = 0; round < 2; round++) {
-            residualTimesA(m, n, A, b, x, center, weights, rhs, row);
-            for (let j = 0; j < n; j++) rhs[j] = (rhs[j] - ridge * x[j]) * scale[j];
+            rss = residualProduct(m, n, A, b, x, center, weights, byBlocks && round === 1, g, work);
+            for (let j = 0; j < n; j++) rhs[j] = (g[j] - ridge * x[j]) * scale[j];
             choleskySolve(n, G, rhs);
-            for (let j = 0; j < n; j++) x[j] += rhs[j] * scale[j];
+            for (let j = 0; j < n; j++) {
+              delta[j] = rhs[j] * scale[j];
+              x[j] += delta[j];
+            }
           }
-          return { x, rank: n, method: 'cholesky', conditionEstimate: Math.sqrt(cond) };
+          // rss is ‖r₀‖² at x₀ = x − δ (weighted); r = r₀ − Ãδ gives ‖r‖² = ‖r₀‖² − 2δᵀÃᵀr₀ + δᵀG₀δ,
+          // with Ãᵀr₀ = g from the last pass: no pass over A for the final residual. δ is tiny
+          // (one refinement step), so the correction does not cancel.
+          let dg = 0;
+          let dGd = 0;
+          for (let j = 0; j < n; j++) {
+            dg += delta[j] * g[j];
+            let t = 0;
+            for (let k = 0; k < n; k++) t += G0[j * n + k] * delta[k];
+            dGd += delta[j] * t;
+          }
+          const residualSumOfSquares = Math.max(0, rss - 2 * dg + dGd);
+          return { x, rank: n, method: 'cholesky', conditionEstimate: Math.sqrt(cond), residualSumOfSquares };
         }
       }
     }
@@ -127,11 +142,69 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
     if (ridge > 0) for (let j = 0; j < n; j++) Aq[(m + j) * n + j] = Math.sqrt(ridge);
   }
   const res = lstsq(rows, n, Aq, bq);
-  return { x: res.x, rank: res.rank, method: 'qr', conditionEstimate: res.conditionEstimate };
+  const byBlocks = center !== null; // no Gram diagonal here to judge the centring by
+  const residualSumOfSquares = residualProduct(m, n, A, b, res.x, center, weights, byBlocks, new Float64Array(n), residualWork(m, n, byBlocks));
+  return { x: res.x, rank: res.rank, method: 'qr', conditionEstimate: res.conditionEstimate, residualSumOfSquares };
 }
 
-/** out = Σᵢ sᵢ·(bᵢ − (aᵢ − μ)·x)·(aᵢ − μ), one pass over A. */
-function residualTimesA(
+function sum(v: Float64Array): number {
+  let s = 0;
+  for (const t of v) s += t;
+  return s;
+}
+
+/**
+ * Whether {@link residualProduct} must centre rows explicitly rather than shift: true when some
+ * column's |μⱼ| exceeds its spread σⱼ = √(Gⱼⱼ/S) (G the centred Gram matrix without ridge, S the
+ * weight sum), where the shifted form would lose more than a factor 2 (log10(1 + |μⱼ|/σⱼ) digits).
+ * Cost: O(n).
+ */
+export function needsExplicitCentring(n: number, center: Float64Array | null, G: Float64Array, S: number): boolean {
+  if (center === null) return false;
+  for (let j = 0; j < n; j++) {
+    if (!(Math.abs(center[j]) <= Math.sqrt(G[j * n + j] / S))) return true;
+  }
+  return false;
+}
+
+/** Scratch for {@link residualProduct}: allocate once per solve with {@link residualWork}. */
+export interface ResidualWork {
+  readonly params: Float64Array;
+  readonly grad: Float64Array;
+  /** Centred rows, one block at a time (empty when not centring by blocks). */
+  readonly rows: Float64Array;
+}
+
+/** Rows per centred block: about 64 KB, what the streamed WebAssembly passes copy per call. */
+function centredBlockRows(n: number): number {
+  return Math.max(1, Math.floor(8192 / n));
+}
+
+/** Scratch for residualProduct on m × n data (`byBlocks`: room for one centred block, 64 KB). */
+export function residualWork(m: number, n: number, byBlocks: boolean): ResidualWork {
+  return {
+    params: new Float64Array(n + 1),
+    grad: new Float64Array(n + 1),
+    rows: new Float64Array(byBlocks ? Math.min(m, centredBlockRows(n)) * n : 0),
+  };
+}
+
+/**
+ * out = Σᵢ sᵢ·rᵢ·(aᵢ − μ) with rᵢ = bᵢ − (aᵢ − μ)·x; returns Σᵢ sᵢ·rᵢ². One pass over A on the
+ * fused squared-error kernel (WebAssembly SIMD or its TypeScript twin), which gives
+ * g = Σᵢ sᵢ(aᵢ·x + c − bᵢ)·(aᵢ, 1) for an intercept c.
+ *
+ * Centring, when `center` is given, is done one of two ways:
+ * - shift: the kernel runs on A itself with c = −μ·x, using (aᵢ − μ)·x = aᵢ·x − μ·x and
+ *   Σ sᵢrᵢ(aᵢ − μ) = Σ sᵢrᵢaᵢ − μ·Σ sᵢrᵢ. Free, but both identities cancel: about
+ *   log10(1 + |μⱼ|/σⱼ) digits are lost on a column with mean μⱼ and spread σⱼ.
+ * - blocks (`byBlocks`): each block of rows is centred into `work.rows` (64 KB) first and the
+ *   kernel runs on that, so every product is formed from centred numbers as in the plain centred
+ *   formula. The centring runs in TypeScript (about 3–4 ns per entry, three to four times the
+ *   kernel's own time); a fused pass taking μ, as scaledWeightedGram does, would make it free.
+ * Cost: m·n multiply-adds, one pass over A (`out` and the returned sum in row order per block).
+ */
+export function residualProduct(
   m: number,
   n: number,
   A: Float64Array,
@@ -139,22 +212,43 @@ function residualTimesA(
   x: Float64Array,
   center: Float64Array | null,
   weights: Float64Array | null,
+  byBlocks: boolean,
   out: Float64Array,
-  row: Float64Array,
-): void {
-  out.fill(0);
-  for (let i = 0; i < m; i++) {
-    const s = weights === null ? 1 : weights[i];
-    if (s === 0) continue;
-    const off = i * n;
-    let z = 0;
-    for (let j = 0; j < n; j++) {
-      const a = center === null ? A[off + j] : A[off + j] - center[j];
-      row[j] = a;
-      z += a * x[j];
-    }
-    const r = s * (b[i] - z);
-    if (r === 0) continue;
-    for (let j = 0; j < n; j++) out[j] += r * row[j];
+  work: ResidualWork,
+): number {
+  const { params, grad } = work;
+  params.set(x);
+  if (center === null || !byBlocks) {
+    const shift = center !== null;
+    let c = 0;
+    if (shift) for (let j = 0; j < n; j++) c -= center[j] * x[j];
+    params[n] = c;
+    const half = squaredErrorPass(m, n, A, b, weights, params, grad, 0, shift);
+    const gb = shift ? grad[n] : 0;
+    for (let j = 0; j < n; j++) out[j] = shift ? -(grad[j] - center[j] * gb) : -grad[j];
+    return 2 * half;
   }
+  const C = work.rows;
+  const R = centredBlockRows(n);
+  out.fill(0);
+  let rss = 0;
+  for (let i0 = 0; i0 < m; i0 += R) {
+    const rows = Math.min(R, m - i0);
+    for (let r = 0; r < rows; r++) {
+      const src = (i0 + r) * n;
+      const dst = r * n;
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        C[dst + j] = A[src + j] - center[j];
+        C[dst + j + 1] = A[src + j + 1] - center[j + 1];
+        C[dst + j + 2] = A[src + j + 2] - center[j + 2];
+        C[dst + j + 3] = A[src + j + 3] - center[j + 3];
+      }
+      for (; j < n; j++) C[dst + j] = A[src + j] - center[j];
+    }
+    const half = squaredErrorPass(rows, n, C, b.subarray(i0, i0 + rows), weights === null ? null : weights.subarray(i0, i0 + rows), params, grad, 0, false);
+    for (let j = 0; j < n; j++) out[j] -= grad[j];
+    rss += 2 * half;
+  }
+  return rss;
 }

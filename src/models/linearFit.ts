@@ -2,7 +2,8 @@ import type { Matrix } from '../core/matrix.js';
 import { weightedMean } from '../core/stats.js';
 import { emitWarning, type WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
-import { gram, leastSquares } from '../linalg/leastSquares.js';
+import { columnMoments } from '../kernels/fused.js';
+import { gram, leastSquares, needsExplicitCentring, residualProduct, residualWork } from '../linalg/leastSquares.js';
 import { LinearModelObjective } from '../loss/linearModelObjective.js';
 import { elasticNetCD, type ColumnProblem, type GramProblem } from '../optim/coordinateDescent.js';
 import type { LinearRegressionParams } from './linearOptions.js';
@@ -53,24 +54,20 @@ export function prepareCd(X: Matrix, y: Float64Array, sw: Float64Array | null, f
   let center: Float64Array | null = null;
   let yMean = 0;
   if (fitIntercept) {
-    center = new Float64Array(d);
-    for (let i = 0; i < n; i++) {
-      const w = sw === null ? 1 : sw[i];
-      for (let j = 0; j < d; j++) center[j] += w * data[i * d + j];
-    }
-    for (let j = 0; j < d; j++) center[j] /= weightSum;
+    center = columnMeans(X, sw);
     yMean = weightedMean(y, sw);
   }
   let yNorm2 = 0;
   for (let i = 0; i < n; i++) yNorm2 += (sw === null ? 1 : sw[i]) * (y[i] - yMean) ** 2;
   if (d <= GRAM_MAX_FEATURES || n >= d) {
     const G = gram(n, d, data, center, sw);
+    // q = Σ sᵢ(yᵢ − ȳ)(xᵢ − μ): the residual product at w = 0, on the fused kernel; centred
+    // explicitly when shifting would lose digits (no refinement follows here).
     const q = new Float64Array(d);
-    for (let i = 0; i < n; i++) {
-      const r = (sw === null ? 1 : sw[i]) * (y[i] - yMean);
-      if (r === 0) continue;
-      for (let j = 0; j < d; j++) q[j] += r * (data[i * d + j] - (center === null ? 0 : center[j]));
-    }
+    const yc = new Float64Array(n);
+    for (let i = 0; i < n; i++) yc[i] = y[i] - yMean;
+    const byBlocks = needsExplicitCentring(d, center, G, weightSum);
+    residualProduct(n, d, data, yc, new Float64Array(d), center, sw, byBlocks, q, residualWork(n, d, byBlocks));
     return { problem: { kind: 'gram', d, G, q, yNorm2 }, center, yMean, weightSum };
   }
   const Xc = new Float64Array(n * d);
@@ -171,16 +168,10 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     let b = y;
     let yMean = 0;
     if (fitIntercept) {
-      center = new Float64Array(d);
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const w = sw === null ? 1 : sw[i];
-        total += w;
-        for (let j = 0; j < d; j++) center[j] += w * X.data[i * d + j];
-      }
-      for (let j = 0; j < d; j++) center[j] /= total;
+      center = columnMeans(X, sw);
       yMean = weightedMean(y, sw);
-      b = Float64Array.from(y, (v) => v - yMean);
+      b = new Float64Array(n); // a loop: Float64Array.from with a map function is ~50× slower
+      for (let i = 0; i < n; i++) b[i] = y[i] - yMean;
     }
     const res = leastSquares(n, d, X.data, b, { center, weights: sw, ridge });
     const coef = res.x;
@@ -195,7 +186,8 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
           'columns are not individually identifiable: drop or combine them, or use a penalty.',
       });
     }
-    const objective = sumOfSquares(X, y, sw, coef, intercept) + ridge * dotSelf(coef);
+    // Σ sᵢ(yᵢ − xᵢ·w − b)² equals the centred residual sum of squares leastSquares returns.
+    const objective = res.residualSumOfSquares + ridge * dotSelf(coef);
     const S = sw === null ? n : sw.reduce((a, v) => a + v, 0);
     input.onIteration?.(0, objective / (2 * S));
     return { coef, intercept, rank: res.rank, method: res.method, nIter: 0, converged: true, lossHistory: Float64Array.of(objective / (2 * S)), objective, dualityGap: null };
@@ -225,14 +217,15 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
   };
 }
 
-function sumOfSquares(X: Matrix, y: Float64Array, sw: Float64Array | null, coef: Float64Array, intercept: number): number {
-  const d = X.cols;
-  let s = 0;
-  for (let i = 0; i < X.rows; i++) {
-    const r = y[i] - safeDot(d, X.data, i * d, coef, 0, intercept);
-    s += (sw === null ? 1 : sw[i]) * r * r;
-  }
-  return s;
+/** Weighted column means Σᵢ sᵢxᵢ / Σᵢ sᵢ on the fused column-sum kernel. Cost: O(n·d), one pass over X. */
+function columnMeans(X: Matrix, sw: Float64Array | null): Float64Array {
+  const center = new Float64Array(X.cols);
+  columnMoments(X.rows, X.cols, X.data, sw, null, center);
+  let total = 0;
+  if (sw === null) total = X.rows;
+  else for (let i = 0; i < X.rows; i++) total += sw[i];
+  for (let j = 0; j < X.cols; j++) center[j] /= total;
+  return center;
 }
 
 function dotSelf(v: Float64Array): number {
