@@ -18,7 +18,7 @@
  * models have K = 1.
  */
 import { threadedSource, wasmSource, type PassStore } from './backend.js';
-import { columnMomentThreaded, linearPassThreaded, multinomialPassThreaded, scaledWeightedGramThreaded } from './threads.js';
+import { columnMomentThreaded, linearPassThreaded, multinomialPassThreaded, scaledWeightedGramStreamed, scaledWeightedGramThreaded } from './threads.js';
 import { multinomialGramTs, scatterPairs } from './fusedTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { sliceCount } from './slices.js';
@@ -135,7 +135,10 @@ export function scaledWeightedGram(
     return;
   }
   const S = sliceCount(n, d);
-  gramSlices(wasmSource(X, store), n, S, 0, S, d, X, h, center, scale, ones, H, oH, ldH);
+  const src = wasmSource(X, store);
+  // An X that is not pinned: the workers (if any) get their slices copied to them a chunk at a time.
+  if (src !== null && src.xAt < 0 && S > 1 && scaledWeightedGramStreamed(src, n, d, X, h, center, scale, ones, H, oH, ldH)) return;
+  gramSlices(src, n, S, 0, S, d, X, h, center, scale, ones, H, oH, ldH);
 }
 
 /**

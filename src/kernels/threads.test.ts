@@ -3,6 +3,8 @@ import { LogitRangeError } from '../core/errors.js';
 import { Random } from '../core/rng.js';
 import { makeClassification } from '../datasets/generators.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
+import { Ridge } from '../models/linearRegression.js';
+import { makeRegression } from '../datasets/generators.js';
 import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
 import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
 import { SLICE_MIN_ENTRIES as THREAD_MIN_ENTRIES } from './slices.js';
@@ -147,6 +149,30 @@ describe('worker threads', () => {
     }
   });
 
+  it('a Gram matrix of an X that is not pinned is split too (rows copied to the workers a chunk at a time), with the same bits', async () => {
+    const rng = new Random(23);
+    const nn = 20011; // several chunks per slice, uneven slices
+    const dd = 37;
+    const X = randomArray(rng, nn * dd, 0.5);
+    const h = Float64Array.from({ length: nn }, () => rng.uniform(0, 1));
+    const center = randomArray(rng, dd, 0.1);
+    for (const ones of [true, false]) {
+      const D = ones ? dd + 1 : dd;
+      const run = () => {
+        const H = new Float64Array(D * (D + 1)).fill(0.25);
+        scaledWeightedGram(nn, dd, X, h, ones ? center : null, null, ones, H, 1, D, null);
+        return H;
+      };
+      await setThreads(1);
+      const a = run();
+      await setThreads(2);
+      expect(run()).toEqual(a);
+      setKernelBackend('ts');
+      expect(run()).toEqual(a);
+      setKernelBackend('auto');
+    }
+  });
+
   it('a store made for an older pool falls back to one thread with the same results', async () => {
     await setThreads(2);
     const rng = new Random(5);
@@ -180,5 +206,13 @@ describe('worker threads', () => {
     expect(b.bin.intercept).toEqual(a.bin.intercept);
     expect(b.multi.coef).toEqual(a.multi.coef);
     expect([b.bin.objective, b.multi.objective, b.bin.nIter, b.multi.nIter]).toEqual([a.bin.objective, a.multi.objective, a.bin.nIter, a.multi.nIter]);
+    // Ridge streams X (no copy): its Gram matrix is split by copying chunks to the workers.
+    const reg = makeRegression({ nSamples: 6000, nFeatures: 50, noise: 1, seed: 2 });
+    await setThreads(1);
+    const r1 = new Ridge({ alpha: 1 }).fit(reg.X, reg.y);
+    await setThreads(2);
+    const r2 = new Ridge({ alpha: 1 }).fit(reg.X, reg.y);
+    expect(r2.coef).toEqual(r1.coef);
+    expect(r2.intercept).toBe(r1.intercept);
   });
 });

@@ -21,7 +21,7 @@
  */
 import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
-import { decodeBase64, pinRows, type RowStore } from './wasm.js';
+import { decodeBase64, pinRows, scaledWeightedGramWasm, type RowSource, type RowStore } from './wasm.js';
 import { gramBlockRows } from './fusedTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
@@ -151,6 +151,8 @@ class PoolWorker {
   readonly F: Float64Array;
   private seq = 0;
   dead = false;
+  /** Staging instance for passes over an X that is not pinned (see scaledWeightedGramStreamed). */
+  stage: Part | null = null;
 
   constructor(
     readonly worker: NodeWorker,
@@ -701,4 +703,142 @@ export function columnMomentThreaded(store: ThreadedStore, sw: Float64Array | nu
       for (let j = 0; j < d; j++) out[j] += F[o + j];
     }
   }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* A pass over an X that is not pinned: the calling thread copies each worker's rows into that  */
+/* worker's memory a chunk at a time. Worth it only where the work per entry is large (the Gram */
+/* matrix: D/2 multiply-adds per entry, against one memcpy).                                    */
+
+/** The worker's staging instance, attached on first use and kept with the pool. */
+function stagingPart(w: PoolWorker): Part | null {
+  if (w.stage !== null) return w.stage;
+  const wa = wasmApi();
+  if (wa === null || threadsModule() === null) return null;
+  const id = nextId++;
+  const memory = new wa.Memory({ initial: 64, maximum: 65536, shared: true });
+  w.port.postMessage({ memory });
+  w.start(OP_ATTACH, id);
+  w.finish();
+  const xAt = ((w.I[ARG] + 15) & ~15) >> 3;
+  w.stage = new Part(w, id, memory, 0, 0, [0, 0], xAt, xAt);
+  return w.stage;
+}
+
+/** Rows per copied chunk: about 2 MB of X, a whole number of Gram blocks. */
+function chunkRows(d: number, R: number): number {
+  return R * Math.max(1, Math.floor((1 << 18) / Math.max(1, d) / R));
+}
+
+/**
+ * The weighted Gram (upper triangle, accumulated onto H) of an X that is not pinned, split over
+ * the workers: each worker's slices are copied into its memory chunk by chunk (whole blocks of
+ * the kernel, from each slice's start) while the calling thread computes its own slices, so the
+ * additions are exactly those of `gramSlices` on one thread. Returns false (nothing done) when
+ * there are no workers or the pass is not sliced. Cost: n·D²/2 multiply-adds over T threads,
+ * plus a copy of (T−1)/T of X on the calling thread.
+ */
+export function scaledWeightedGramStreamed(
+  src: RowSource,
+  n: number,
+  d: number,
+  X: Float64Array,
+  h: Float64Array | null,
+  center: Float64Array | null,
+  scale: Float64Array | null,
+  ones: boolean,
+  H: Float64Array,
+  oH: number,
+  ldH: number,
+): boolean {
+  const count = sliceCount(n, d);
+  const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
+  if (live.length === 0 || count < 2) return false;
+  const parts: Part[] = [];
+  for (const w of live) {
+    const p = stagingPart(w);
+    if (p === null) return false;
+    parts.push(p);
+  }
+  const T = parts.length + 1;
+  const D = ones ? d + 1 : d;
+  const R = gramBlockRows(D);
+  const C = chunkRows(d, R);
+  const DD = D * D;
+  // Chunks of one thread's slices, in order: [slice, first row, rows].
+  const chunksOf = (t: number): [number, number, number][] => {
+    const [from, to] = threadSlices(count, T, t);
+    const out: [number, number, number][] = [];
+    for (let s = from; s < to; s++) {
+      const a = sliceStart(n, count, s);
+      const b = sliceStart(n, count, s + 1);
+      for (let r = a; r < b; r += C) out.push([s, r, Math.min(C, b - r)]);
+      if (a === b) out.push([s, a, 0]);
+    }
+    return out;
+  };
+  // Worker staging layout: X chunk, h chunk, centre, scale, B, ca, then one D² partial per slice.
+  const layout = parts.map((p, i) => {
+    const [from, to] = threadSlices(count, T, i + 1);
+    p.reset();
+    const px = p.take(C * d);
+    const ph = h === null ? 0 : p.take(C);
+    const pc = center === null ? 0 : p.take(d);
+    const ps = scale === null ? 0 : p.take(d);
+    const pB = p.take(R * D);
+    const pca = p.take(2 * R);
+    const pH = p.take((to - from) * DD + 1);
+    p.commit();
+    if (center !== null) p.F.set(center.subarray(0, d), pc);
+    if (scale !== null) p.F.set(scale.subarray(0, d), ps);
+    p.F.fill(0, pH, pH + (to - from) * DD);
+    return { from, px, ph, pc, ps, pB, pca, pH, queue: chunksOf(i + 1), next: 0, busy: false };
+  });
+  const [mFrom, mTo] = threadSlices(count, T, 0);
+  const mine = chunksOf(0);
+  const own: Float64Array[] = [];
+  for (let s = mFrom + 1; s < mTo; s++) own.push(new Float64Array(DD));
+  let next = 0;
+  for (;;) {
+    let started = false;
+    for (let i = 0; i < parts.length; i++) {
+      const L = layout[i];
+      if (L.next >= L.queue.length) continue;
+      const p = parts[i];
+      const [s, r0, rows] = L.queue[L.next++];
+      p.F.set(X.subarray(r0 * d, (r0 + rows) * d), L.px);
+      if (h !== null) p.F.set(h.subarray(r0, r0 + rows), L.ph);
+      p.args([d, L.px << 3, L.ph << 3, L.pc << 3, L.ps << 3, ones ? 1 : 0, L.pB << 3, D, (L.pH + (s - L.from) * DD) << 3, L.pca << 3, R]);
+      p.worker.I[SLICE_COUNT] = 1;
+      p.worker.I[SLICE_TABLE] = 0;
+      p.worker.I[SLICE_TABLE + 1] = rows;
+      p.worker.start(OP_GRAM, p.id);
+      L.busy = true;
+      started = true;
+    }
+    if (next < mine.length) {
+      const [s, r0, rows] = mine[next++];
+      const first = s === mFrom;
+      if (rows > 0) {
+        scaledWeightedGramWasm(src, rows, d, X.subarray(r0 * d, (r0 + rows) * d), h === null ? null : h.subarray(r0, r0 + rows), center, scale, ones, first ? H : own[s - mFrom - 1], first ? oH : 0, first ? ldH : D);
+      }
+      started = true;
+    }
+    for (let i = 0; i < parts.length; i++) {
+      if (!layout[i].busy) continue;
+      parts[i].worker.finish();
+      layout[i].busy = false;
+    }
+    if (!started) break;
+  }
+  const add = (F: Float64Array, o: number): void => {
+    for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] += F[o + a * D + b];
+  };
+  for (const part of own) add(part, 0);
+  for (let i = 0; i < parts.length; i++) {
+    const L = layout[i];
+    const [from, to] = threadSlices(count, T, i + 1);
+    for (let s = from; s < to; s++) add(parts[i].F, L.pH + (s - from) * DD);
+  }
+  return true;
 }
