@@ -33,7 +33,7 @@ export interface LogisticRegressionOptions {
   /** Iteration limit (default 100; epochs for sgd). */
   maxIter?: number;
   /**
-   * Default 1e-4. lbfgs, newton, owlqn: stop when the largest component of the scaled
+   * Default 1e-4. lbfgs, newton, owlqn, proxnewton: stop when the largest component of the scaled
    * objective's gradient (for L1: of its minimum-norm subgradient) in standardised coordinates
    * is ≤ tol. gd: stop when the loss changes by less than tol. sgd: stop when an epoch improves
    * the loss by less than tol.

@@ -20,7 +20,7 @@ const dense = makeClassification({ nSamples: 200, nFeatures: 300, nInformative: 
 
 interface Problem {
   name: string;
-  X: Matrix | number[][];
+  X: Matrix;
   y: readonly (number | string | boolean)[];
   options: LogisticRegressionOptions;
   sampleWeight?: number[];
@@ -149,8 +149,8 @@ describe("solver 'proxnewton' (working-set proximal Newton for L1 and elastic ne
   });
 
   it('the solver alone: one full pass per working-set round, history of F per Newton step; the OWL-QN route for large working sets', () => {
-    const M = wide.X instanceof Matrix ? wide.X : new Matrix(wide.X.length, wide.X[0].length, Float64Array.from(wide.X.flat()));
-    const y = Float64Array.from(wide.y, (v) => Number(v));
+    const M = wide.X;
+    const y = Float64Array.from(wide.y);
     const pc = preconditioner(M, null, true, 0);
     const init = { kind: 'binary' as const, X: M, y, sampleWeight: null, fitIntercept: true, l2: 0, l1: 1 / 0.5, center: pc.center, scale: pc.scale };
     const obj = new LinearModelObjective(init);

@@ -293,8 +293,8 @@ export function proxNewton(full: LinearModelObjective, theta: Float64Array, rest
     f = fullPass();
     gmax = minimumNormSubgradient(theta, g, omega, pg);
     if (!Number.isFinite(f)) return done('non-finite');
-    // No Newton step and no new coordinate could help: report rather than loop.
-    stalled = inner.steps === 0 && violators.length === 0 && !(gmax < before);
+    // No step was accepted (θ unchanged): the next round would be this one again, so report.
+    stalled = inner.steps === 0 && !(gmax < before);
   }
   return done(gmax <= tol ? 'gradient' : stalled ? 'line-search' : 'max-iter');
 
