@@ -92,7 +92,9 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   const mode = logisticMode(params.multiClass, K);
   const { fitIntercept } = params;
   const { l1, l2 } = penaltyStrengths(params);
-  const plan = params.solver === 'auto' ? chooseSolver(params.penalty, n, d, K, mode === 'multinomial') : { first: params.solver, handoff: null };
+  // Elastic net with l1Ratio 0 is a smooth (L2) problem: 'auto' plans it as one.
+  const smooth = params.penalty === 'elasticnet' && l1 === 0 ? 'l2' : params.penalty;
+  const plan = params.solver === 'auto' ? chooseSolver(smooth, n, d, K, mode === 'multinomial') : { first: params.solver, handoff: null };
   // proxnewton handles one sigmoid at a time; a softmax fit runs owlqn (and says so).
   const solver: ConcreteSolver = plan.first === 'proxnewton' && mode === 'multinomial' ? 'owlqn' : plan.first;
   const weightSum = input.sampleWeight === null ? n : input.sampleWeight.reduce((a, b) => a + b, 0);

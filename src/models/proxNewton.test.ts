@@ -15,7 +15,9 @@ const Xs = new StandardScaler().fitTransform(bc.X);
 const weights = bc.y.map((_, i) => 0.5 + ((i * 7) % 5) / 2);
 // 300 × 120 with 8 informative features: a sparse optimum, more first-round violators than the working set takes.
 const wide = makeClassification({ nSamples: 300, nFeatures: 120, nInformative: 8, nRedundant: 4, flipY: 0.05, seed: 3 });
-// 200 × 300, weak penalty: more features than samples, a support of over a hundred.
+// 200 × 300, weak penalty: more features than samples, a support of over a hundred; too many
+// candidates for dense Newton steps, so OWL-QN on all of X finishes (at the reference's tol: d > n
+// leaves the optimum flat, and tol 1e-9 pins the intercept only to 2e-5).
 const dense = makeClassification({ nSamples: 200, nFeatures: 300, nInformative: 40, nRedundant: 0, flipY: 0.02, seed: 4 });
 
 interface Problem {
@@ -30,6 +32,8 @@ interface Problem {
    * certificate (max violation ≤ 1e-9 of a convex problem's optimality conditions) does the rest.
    */
   slowReference?: boolean;
+  /** tol of the proxnewton fit (default 1e-9). */
+  tol?: number;
 }
 
 const problems: Problem[] = [
@@ -42,7 +46,7 @@ const problems: Problem[] = [
   { name: 'breast cancer, balanced class weights', X: bc.X, y: bc.y, options: { penalty: 'l1', C: 0.3, classWeight: 'balanced' } },
   { name: 'breast cancer unscaled, elastic net ρ = 0.5', X: bc.X, y: bc.y, options: { penalty: 'elasticnet', l1Ratio: 0.5, C: 1 } },
   { name: '300 × 120 sparse optimum, several working-set rounds', X: wide.X, y: wide.y, options: { penalty: 'l1', C: 0.05 } },
-  { name: '200 × 300 weak penalty (d > n, large support)', X: dense.X, y: dense.y, options: { penalty: 'l1', C: 5 } },
+  { name: '200 × 300 weak penalty (d > n, large support, handed to OWL-QN)', X: dense.X, y: dense.y, options: { penalty: 'l1', C: 5 }, tol: 1e-11 },
 ];
 
 /** A very tight OWL-QN fit: the reference optimum. */
@@ -57,12 +61,13 @@ describe("solver 'proxnewton' (working-set proximal Newton for L1 and elastic ne
     it(`${p.name}: reaches the tight OWL-QN optimum (objective, coefficients, zeros), converged honestly`, () => {
       const ref = reference(p);
       const { warnings, onWarning } = collectWarnings();
-      const m = new LogisticRegression({ ...p.options, solver: 'proxnewton', tol: 1e-9, maxIter: 1000, onWarning });
+      const tol = p.tol ?? 1e-9;
+      const m = new LogisticRegression({ ...p.options, solver: 'proxnewton', tol, maxIter: 100_000, onWarning });
       m.fit(p.X, p.y, p.sampleWeight ? { sampleWeight: p.sampleWeight } : {});
       expect(warnings).toEqual([]);
       expect(m.solver).toBe('proxnewton');
       expect(m.converged).toBe(true);
-      expect(m.certificate.gradMax).toBeLessThanOrEqual(1e-9);
+      expect(m.certificate.gradMax).toBeLessThanOrEqual(tol);
       expect(m.objective).toBeLessThanOrEqual(ref.objective * (1 + 1e-9) + 1e-12);
       if (p.slowReference) return;
       expectClose(m.coef.data, ref.coef.data, 1e-5, `${p.name} coef`);
@@ -148,7 +153,7 @@ describe("solver 'proxnewton' (working-set proximal Newton for L1 and elastic ne
     expect(cold).toBeGreaterThan(3);
   });
 
-  it('the solver alone: one full pass per working-set round, history of F per Newton step; the OWL-QN route for large working sets', () => {
+  it('the solver alone: one full pass per working-set round, history of F per Newton step; OWL-QN finishes dense solutions', () => {
     const M = wide.X;
     const y = Float64Array.from(wide.y);
     const pc = preconditioner(M, null, true, 0);
@@ -167,12 +172,23 @@ describe("solver 'proxnewton' (working-set proximal Newton for L1 and elastic ne
     const o = owlqn(ref, t2, { maxIter: 10_000, tol: 1e-8 });
     expect(res.passes).toBeLessThan(o.evaluations);
     expect(res.value).toBeLessThanOrEqual(o.value * (1 + 1e-10));
-    // Working sets above maxDense are solved by OWL-QN on the gathered columns: the same optimum.
+    expect(res.handedOver).toBe(false);
+    // A working set above maxDense hands over to OWL-QN on all of X: the same optimum.
     const t3 = new Float64Array(obj.size);
     const small = proxNewton(new LinearModelObjective(init), t3, restrictColumns(init), { maxIter: 5000, tol: 1e-8, maxDense: 0 });
     expect(small.converged).toBe(true);
+    expect(small.handedOver).toBe(true);
     expect(small.hessianPasses).toBe(0);
     expect(small.value).toBeLessThanOrEqual(o.value * (1 + 1e-10));
     expectClose(t3, theta, 1e-5, 'owlqn route');
+    // A weak penalty: most of the 120 features are candidates, beyond what dense Newton steps pay for.
+    const weak = { ...init, l1: 1 / 100 };
+    const t4 = new Float64Array(obj.size);
+    const w = proxNewton(new LinearModelObjective(weak), t4, restrictColumns(weak), { maxIter: 5000, tol: 1e-8 });
+    expect(w.handedOver).toBe(true);
+    expect(w.converged).toBe(true);
+    const t5 = new Float64Array(obj.size);
+    const wo = owlqn(new LinearModelObjective(weak), t5, { maxIter: 100_000, tol: 1e-10 });
+    expect(w.value).toBeLessThanOrEqual(wo.value * (1 + 1e-9));
   });
 });

@@ -15,6 +15,8 @@ export interface ProxNewtonResult extends MinimizeResult {
   hessianPasses: number;
   /** Working-set rounds (each ends with one full pass: the optimality check on every coordinate). */
   rounds: number;
+  /** Whether the working set outgrew dense Newton steps and OWL-QN on all of X finished the fit. */
+  handedOver: boolean;
 }
 
 /** Forcing term of the inner coordinate descent: the quadratic model is solved until its violation is ≤ this × F's. */
@@ -27,8 +29,8 @@ const INNER_FORCING = 0.01;
 const MAX_SWEEPS = 1000;
 /** Armijo constant and backtracking factor of the line search (newGLMNET's σ and β). */
 const ARMIJO = 0.01;
-/** Coordinate-descent sweeps between attempts at an exact solve on the nonzero pattern. */
-const SWEEPS_PER_JUMP = 2;
+/** Coordinate-descent sweeps between exact solves on the nonzero pattern, at least. */
+const MIN_SWEEPS_PER_JUMP = 2;
 
 interface ModelWork {
   active: Int32Array;
@@ -95,6 +97,8 @@ function solveModel(
   target: number,
   work: ModelWork,
 ): void {
+  // A pattern solve costs up to m³/3, a sweep m²: one every max(2, m/16) sweeps keeps them under ~5 sweeps' worth each.
+  const jumpEvery = Math.max(MIN_SWEEPS_PER_JUMP, Math.ceil(m / 16));
   for (let sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
     for (let j = 0; j < m; j++) {
       const a = H[j * m + j];
@@ -110,7 +114,7 @@ function solveModel(
       for (let k = 0; k < m; k++) Hd[k] += delta * H[row + k];
     }
     if (modelViolation(m, g, omega, t, dir, Hd) <= target) return;
-    if (sweep % SWEEPS_PER_JUMP !== 0) continue;
+    if (sweep % jumpEvery !== 0) continue;
     const q = modelChange(m, g, omega, t, dir, Hd);
     if (!patternJump(m, H, g, omega, t, dir, work)) continue;
     const { p, Hp, trialD, trialHd } = work;
@@ -175,24 +179,31 @@ function patternJump(m: number, H: Float64Array, g: Float64Array, omega: Float64
   return true;
 }
 
-/** Multiply-adds of a dense restricted Hessian below which Newton is used whatever its size ratio (as chooseSolver's). */
+/** Multiply-adds of a dense restricted Hessian below which Newton is used whatever its size (as chooseSolver's SMALL_HESSIAN). */
 const SMALL_HESSIAN = 2e6;
+/** A Hessian multiply-add in units of one element visit of a pass (chooseSolver's measured HESSIAN_MADD). */
+const HESSIAN_MADD = 0.3;
 /**
- * Working sets up to this size get dense Newton steps. A step costs about n·m²/2 multiply-adds
- * (≈ 0.3 of an element visit each, chooseSolver's HESSIAN_MADD) plus two restricted passes, and
- * proximal Newton needs a handful; OWL-QN on the same columns costs n·m per iteration and needs
- * tens to hundreds. 5·0.15·m² < 100·m puts the break-even near m ≈ 130.
+ * Newton steps on the working set are taken while one restricted Hessian costs at most this many
+ * passes over X (n·m²/2 multiply-adds against n·d visits). Proximal Newton needs a handful of
+ * steps, OWL-QN tens to hundreds of passes; a working set beyond this (a dense solution, weak
+ * penalty) is where OWL-QN on all of X is cheaper, and where a gathered block would approach
+ * the size of X itself. 8 passes: m ≤ 163 at d = 500 (l1-20k's elastic net keeps Newton, its
+ * L1 at C = 1, 483 nonzeros, hands over).
  */
-const MAX_DENSE = 256;
+const NEWTON_PASSES = 8;
+/** Largest working set given dense Newton steps in any case (chooseSolver's NEWTON_MAX_SIZE). */
+const MAX_DENSE = 1200;
 
-/** Whether the restricted problem of `size` parameters is solved by dense Newton steps (else OWL-QN). */
-function denseNewtonPays(n: number, size: number, maxDense: number | undefined): boolean {
+/** Whether a working set of `size` parameters gets dense Newton steps (else OWL-QN finishes on all of X). */
+function denseNewtonPays(n: number, d: number, size: number, maxDense: number | undefined): boolean {
   if (maxDense !== undefined) return size <= maxDense;
-  return size <= MAX_DENSE || (n * size * size) / 2 <= SMALL_HESSIAN;
+  if ((n * size * size) / 2 <= SMALL_HESSIAN) return true;
+  return size <= MAX_DENSE && ((size * size) / 2) * HESSIAN_MADD <= NEWTON_PASSES * d;
 }
 
 export interface ProxNewtonOptions extends SolverOptions {
-  /** Largest working set (parameters) given dense Newton steps (default: 256, or any size whose Hessian costs ≤ 2e6 multiply-adds). */
+  /** Largest working set (parameters) given dense Newton steps (default: by cost, see NEWTON_PASSES). */
   maxDense?: number;
 }
 
@@ -209,14 +220,16 @@ export interface ProxNewtonOptions extends SolverOptions {
  * JMLR 13, 2012; what liblinear runs for L1): at θ the quadratic model
  * gᵀd + ½dᵀHd + Σ ωⱼ|θⱼ + dⱼ| with the exact restricted Hessian H is minimised by cyclic
  * coordinate descent (soft-thresholding per coordinate; exact zeros appear and disappear
- * freely), then a backtracking line search on F with newGLMNET's sufficient decrease
+ * freely) with exact solves on its nonzero pattern for collinear columns (see solveModel),
+ * then a backtracking line search on F with newGLMNET's sufficient decrease
  * F(θ + td) ≤ F(θ) + σt·Δ, Δ = gᵀd + Σ ωⱼ(|θⱼ + dⱼ| − |θⱼ|). Each round ends with one pass over
  * all of X: the optimality check of every coordinate; coordinates still violating it join W.
  *
  * Stops with `converged = true` only when the minimum-norm subgradient of the full F, from that
- * full pass, is ≤ tol in every coordinate (the same certificate OWL-QN uses). Iterations count
- * Newton steps (restricted OWL-QN iterations when W is too large for a dense Hessian) against
- * `maxIter`. `value` and `history` include the L1 term.
+ * full pass, is ≤ tol in every coordinate (the same certificate OWL-QN uses). When the working
+ * set grows past what dense Newton steps pay for (a dense solution: see NEWTON_PASSES), OWL-QN
+ * on all of X finishes from the current point. Iterations count Newton steps and those OWL-QN
+ * iterations against `maxIter`. `value` and `history` include the L1 term.
  *
  * Cost per Newton step: one or two passes over the n × |W| columns plus n·m²/2 multiply-adds
  * for the Hessian (m = |W| + intercept) and an O(m²) coordinate-descent sweep per inner pass;
@@ -252,6 +265,12 @@ export function proxNewton(full: LinearModelObjective, theta: Float64Array, rest
   if (!Number.isFinite(f)) return done('non-finite');
   let iter = 0;
   let stalled = false;
+  let handedOver = false;
+  // F at a point whose other coefficients are zero is the restricted problem's value there.
+  const record = (fv: number, gv: number): void => {
+    history.push(fv);
+    options.onIteration?.(history.length - 1, fv, gv);
+  };
   while (gmax > tol && iter < maxIter && !stalled) {
     rounds++;
     // The working set: nonzeros, then the worst violators at zero.
@@ -267,6 +286,20 @@ export function proxNewton(full: LinearModelObjective, theta: Float64Array, rest
     const outside = add < violators.length ? Math.abs(pg[violators[add]]) : 0;
     const cols = Int32Array.from([...nonzero, ...violators.slice(0, add)]).sort();
     const m = cols.length;
+    // Half of all candidates (nonzeros and violators) is a lower guess at the final support
+    // (l1-20k: 102 violators at the start, 39 nonzeros at the end; at C = 1, 494 and 483).
+    const likely = Math.ceil((nonzero.length + violators.length) / 2);
+    if (!denseNewtonPays(n, d, m + (fi ? 1 : 0), options.maxDense) || !denseNewtonPays(n, d, likely + (fi ? 1 : 0), options.maxDense)) {
+      // A dense solution: OWL-QN on all of X finishes from here (no gathered block).
+      handedOver = true;
+      const res = owlqn(full, theta, { maxIter: maxIter - iter, tol, onIteration: (k, fv, gv) => (k > 0 ? record(fv, gv) : undefined) });
+      iter += res.nIter;
+      evaluations += res.evaluations;
+      passes += res.evaluations;
+      f = res.value;
+      gmax = res.gradMax;
+      return done(res.converged ? 'gradient' : res.reason);
+    }
     const sub = restrict(cols);
     // The gather reads the columns new to W from X (the others are copied from the last round's matrix).
     let fresh = 0;
@@ -278,12 +311,7 @@ export function proxNewton(full: LinearModelObjective, theta: Float64Array, rest
     for (let a = 0; a < m; a++) t[a] = theta[cols[a]];
     if (fi) t[m] = theta[d];
     const innerTol = Math.max(0.1 * tol, 0.1 * outside);
-    // F at a point whose other coefficients are zero is the restricted problem's value there.
-    const record = (fv: number, gv: number): void => {
-      history.push(fv);
-      options.onIteration?.(history.length - 1, fv, gv);
-    };
-    const inner = denseNewtonPays(n, sub.size, options.maxDense) ? newtonSteps(sub, t, innerTol, maxIter - iter, record) : owlqnSteps(sub, t, innerTol, maxIter - iter, record);
+    const inner = newtonSteps(sub, t, innerTol, maxIter - iter, record);
     iter += inner.steps;
     passes += (inner.passes * m) / d;
     hessianPasses += (inner.hessians * sub.size * sub.size) / 2 / d;
@@ -300,7 +328,7 @@ export function proxNewton(full: LinearModelObjective, theta: Float64Array, rest
 
   function done(reason: MinimizeResult['reason']): ProxNewtonResult {
     const converged = gmax <= tol;
-    return { value: f, gradMax: gmax, nIter: iter, converged, reason, history, evaluations, passes, hessianPasses, rounds };
+    return { value: f, gradMax: gmax, nIter: iter, converged, reason, history, evaluations, passes, hessianPasses, rounds, handedOver };
   }
 }
 
@@ -370,12 +398,6 @@ function newtonSteps(sub: LinearModelObjective, t: Float64Array, tol: number, bu
     record(fNew, vio);
   }
   return { steps, passes, hessians };
-}
-
-/** OWL-QN on the restricted problem, for working sets too large for a dense Hessian. */
-function owlqnSteps(sub: LinearModelObjective, t: Float64Array, tol: number, budget: number, record: (f: number, g: number) => void): InnerResult {
-  const res = owlqn(sub, t, { maxIter: budget, tol, onIteration: (k, fv, gv) => (k > 0 ? record(fv, gv) : undefined) });
-  return { steps: res.nIter, passes: res.evaluations, hessians: 0 };
 }
 
 /**
