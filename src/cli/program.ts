@@ -62,7 +62,7 @@ Examples:
       .option('--C <C>', 'inverse regularisation strength of logistic regression (smaller: stronger; reg_lambda = 1/C)', positiveNumber)
       .option('--alpha <alpha>', 'penalty strength of linear regression (ridge, lasso, elastic net)', positiveNumber)
       .option('--l1-ratio <rho>', 'elastic-net mixing in [0, 1] (1: pure L1)', unitInterval)
-      .option('--solver <solver>', 'solver (logistic: auto, lbfgs, newton, owlqn, sgd, gd; linear: auto, lstsq, cd, gd)', 'auto')
+      .option('--solver <solver>', 'solver (logistic: auto, lbfgs, newton, owlqn, proxnewton, sgd, gd; linear: auto, lstsq, cd, gd)', 'auto')
       .option('--max-iter <n>', 'iteration limit of the solver', integerAtLeast(0))
       .option('--poly <degree>', 'add polynomial features of this degree (before scaling)', integerAtLeast(1))
       .option('--no-scale', 'do not standardise the features (StandardScaler is on by default)')

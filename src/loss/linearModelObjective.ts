@@ -30,6 +30,12 @@ export interface LinearModelObjectiveInit {
    */
   center?: Float64Array | null;
   scale?: Float64Array | null;
+  /**
+   * Copy X into WebAssembly memory (split across worker threads when they run) for the
+   * objective's lifetime, so passes read it in place (default true). False for short-lived
+   * objectives on a small gathered block, whose passes stream it: no second copy of it in memory.
+   */
+  pin?: boolean;
 }
 
 /**
@@ -113,7 +119,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     this.rowWeights = new Float64Array(this.n);
     this.buf = new Float64Array(this.d + 1);
     this.gTotal = new Float64Array(this.size);
-    this.store = pinForPasses(this.X, this.n, this.d);
+    this.store = init.pin === false ? null : pinForPasses(this.X, this.n, this.d);
     this.l1Weights = new Float64Array(this.size);
     if (this.l1 > 0) {
       for (let k = 0; k < this.k; k++) {

@@ -44,7 +44,9 @@ export interface SolverPlan {
 }
 
 /**
- * `solver: 'auto'`: L1 and elastic net go to OWL-QN. Problems whose Hessian is tiny (≤ 2e6
+ * `solver: 'auto'`: L1 and elastic net go to working-set proximal Newton (binary and
+ * one-vs-rest; see `proxNewton`), or to OWL-QN for softmax, whose coupled classes it does not
+ * handle. Problems whose Hessian is tiny (≤ 2e6
  * multiply-adds) go straight to Newton. Otherwise L-BFGS, one fused pass over X per iteration,
  * watched by {@link shouldHandOff}: when its observed rate predicts more passes to reach tol
  * than forming a Hessian on a row sample and continuing L-BFGS with that Hessian as its initial
@@ -55,7 +57,7 @@ export interface SolverPlan {
  * plain L-BFGS.
  */
 export function chooseSolver(penalty: LogisticPenalty, n: number, d: number, K: number, multinomial: boolean): SolverPlan {
-  if (penalty === 'l1' || penalty === 'elasticnet') return { first: 'owlqn', handoff: null };
+  if (penalty === 'l1' || penalty === 'elasticnet') return { first: multinomial ? 'owlqn' : 'proxnewton', handoff: null };
   const rows = multinomial ? K : 1;
   const D = d + 1;
   const size = rows * D;

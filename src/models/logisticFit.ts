@@ -11,6 +11,7 @@ import { minimumNormSubgradient, owlqn } from '../optim/owlqn.js';
 import type { MinimizeResult } from '../optim/result.js';
 import { sgd } from '../optim/sgd.js';
 import { chooseSolver } from './chooseSolver.js';
+import { proxNewton, restrictColumns } from './proxNewton.js';
 import { lbfgsWithHandoff } from './newtonHandoff.js';
 import { classWeightsPerSample, penaltyStrengths, type ConcreteSolver, type IterationHandler, type LogisticRegressionParams } from './logisticOptions.js';
 import { completeSeparation, margins, recessionSeparation, type SeparationReport } from './separation.js';
@@ -91,8 +92,11 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   const mode = logisticMode(params.multiClass, K);
   const { fitIntercept } = params;
   const { l1, l2 } = penaltyStrengths(params);
-  const plan = params.solver === 'auto' ? chooseSolver(params.penalty, n, d, K, mode === 'multinomial') : { first: params.solver, handoff: null };
-  const solver: ConcreteSolver = plan.first;
+  // Elastic net with l1Ratio 0 is a smooth (L2) problem: 'auto' plans it as one.
+  const smooth = params.penalty === 'elasticnet' && l1 === 0 ? 'l2' : params.penalty;
+  const plan = params.solver === 'auto' ? chooseSolver(smooth, n, d, K, mode === 'multinomial') : { first: params.solver, handoff: null };
+  // proxnewton handles one sigmoid at a time; a softmax fit runs owlqn (and says so).
+  const solver: ConcreteSolver = plan.first === 'proxnewton' && mode === 'multinomial' ? 'owlqn' : plan.first;
   const weightSum = input.sampleWeight === null ? n : input.sampleWeight.reduce((a, b) => a + b, 0);
   // h̄ = ¼: the log-loss curvature p(1 − p) at the start (p = ½).
   const pc = input.preconditioning ?? preconditioner(X, input.sampleWeight, fitIntercept, l2 / (weightSum * 0.25));
@@ -152,6 +156,13 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
         break;
       case 'owlqn':
         res = owlqn(objective_, theta, { maxIter: params.maxIter, tol: params.tol, onIteration });
+        break;
+      case 'proxnewton':
+        res = proxNewton(objective_, theta, restrictColumns({ ...base, center: pc.center, scale: pc.scale }), {
+          maxIter: params.maxIter,
+          tol: params.tol,
+          onIteration,
+        });
         break;
       case 'sgd': {
         const out = sgd(objective_, theta, {

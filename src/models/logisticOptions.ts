@@ -8,10 +8,12 @@ export type LogisticPenalty = 'none' | 'l2' | 'l1' | 'elasticnet';
 /**
  * `'auto'` picks by penalty and shape (see {@link chooseSolver}); `'lbfgs'`: quasi-Newton;
  * `'newton'`: exact Hessian and Cholesky; `'owlqn'`: orthant-wise L-BFGS for L1 and elastic net;
+ * `'proxnewton'`: working-set proximal Newton (newGLMNET-style) for L1 and elastic net, binary
+ * and one-vs-rest (a softmax fit runs owlqn);
  * `'sgd'`: mini-batch stochastic gradient (also `partialFit`); `'gd'`: the seeds' fixed-step
  * gradient descent on the raw features.
  */
-export type LogisticSolver = 'auto' | 'lbfgs' | 'newton' | 'owlqn' | 'sgd' | 'gd';
+export type LogisticSolver = 'auto' | 'lbfgs' | 'newton' | 'owlqn' | 'proxnewton' | 'sgd' | 'gd';
 /** A solver that actually ran. */
 export type ConcreteSolver = Exclude<LogisticSolver, 'auto'>;
 /** How more than two classes are modelled; `'auto'` is softmax for K > 2 and one sigmoid for K = 2. */
@@ -31,7 +33,7 @@ export interface LogisticRegressionOptions {
   /** Iteration limit (default 100; epochs for sgd). */
   maxIter?: number;
   /**
-   * Default 1e-4. lbfgs, newton, owlqn: stop when the largest component of the scaled
+   * Default 1e-4. lbfgs, newton, owlqn, proxnewton: stop when the largest component of the scaled
    * objective's gradient (for L1: of its minimum-norm subgradient) in standardised coordinates
    * is ≤ tol. gd: stop when the loss changes by less than tol. sgd: stop when an epoch improves
    * the loss by less than tol.
@@ -113,6 +115,7 @@ const SUPPORTED: Record<ConcreteSolver, readonly LogisticPenalty[]> = {
   lbfgs: ['none', 'l2'],
   newton: ['none', 'l2'],
   owlqn: ['none', 'l2', 'l1', 'elasticnet'],
+  proxnewton: ['l1', 'elasticnet'],
   sgd: ['none', 'l2', 'l1', 'elasticnet'],
   gd: ['none', 'l2'],
 };
@@ -124,7 +127,7 @@ export function normalizeOptions(
 ): { params: LogisticRegressionParams; onWarning: WarningHandler | undefined; onIteration: IterationHandler | undefined } {
   const o = check.rejectUnknownOptions(options, OPTION_KEYS, owner);
   const penalty = check.oneOf(o, 'penalty', ['none', 'l2', 'l1', 'elasticnet'] as const, 'l2');
-  const solver = check.oneOf(o, 'solver', ['auto', 'lbfgs', 'newton', 'owlqn', 'sgd', 'gd'] as const, 'auto');
+  const solver = check.oneOf(o, 'solver', ['auto', 'lbfgs', 'newton', 'owlqn', 'proxnewton', 'sgd', 'gd'] as const, 'auto');
   let l1Ratio: number | null = null;
   if (o.l1Ratio !== undefined && o.l1Ratio !== null) {
     l1Ratio = check.inRange(o, 'l1Ratio', 0.5, 0, 1);

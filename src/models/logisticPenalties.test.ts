@@ -23,7 +23,7 @@ const { cases } = fixture<PenaltyCase>('logistic-penalties.json');
 
 /** Every exact solver that handles the case's penalty. */
 function solversFor(c: PenaltyCase): ConcreteSolver[] {
-  return c.options.penalty === 'l1' || c.options.penalty === 'elasticnet' ? ['owlqn'] : ['lbfgs', 'newton', 'owlqn'];
+  return c.options.penalty === 'l1' || c.options.penalty === 'elasticnet' ? ['owlqn', 'proxnewton'] : ['lbfgs', 'newton', 'owlqn'];
 }
 
 describe('LogisticRegression penalties, class weights and solvers against scikit-learn (fixtures/logistic-penalties.json)', () => {

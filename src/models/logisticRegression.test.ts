@@ -444,7 +444,7 @@ describe('LogisticRegression: bad input', () => {
     expect(() => new LogisticRegression({ C: -1 })).toThrow(LogitRangeError);
     expect(() => new LogisticRegression({ C: '1' as unknown as number })).toThrow(LogitTypeError);
     expect(() => new LogisticRegression({ solver: 'saga' as 'lbfgs' })).toThrow(
-      'option solver must be one of "auto", "lbfgs", "newton", "owlqn", "sgd", "gd"; received "saga"',
+      'option solver must be one of "auto", "lbfgs", "newton", "owlqn", "proxnewton", "sgd", "gd"; received "saga"',
     );
     expect(() => new LogisticRegression({ penalty: 'l3' as 'l2' })).toThrow(/option penalty must be one of "none", "l2", "l1", "elasticnet"/);
     expect(() => new LogisticRegression({ maxIter: -1 })).toThrow('option maxIter must be an integer ≥ 0; received -1');

@@ -542,7 +542,7 @@ export class LogisticRegression {
     const objective = decodeNumberOrNaN(required(state, 'objective', path), `${path}.objective`);
     const gradMax = decodeNumberOrNaN(required(state, 'gradMax', path), `${path}.gradMax`);
     const training = decodeTraining(required(state, 'training', path), `${path}.training`, nFeatures);
-    const solver = decodeEnum(required(state, 'solver', path), `${path}.solver`, ['lbfgs', 'newton', 'owlqn', 'sgd', 'gd'] as const);
+    const solver = decodeEnum(required(state, 'solver', path), `${path}.solver`, ['lbfgs', 'newton', 'owlqn', 'proxnewton', 'sgd', 'gd'] as const);
     const separation = decodeSeparation(own(state, 'separation', path) ?? [], `${path}.separation`, nFeatures, training.nSamples);
     model.fitted = { classes, nFeatures, mode, coef, rows, intercept, nIter, converged, lossHistory, objective, gradMax, solver, separation, training };
     return model;

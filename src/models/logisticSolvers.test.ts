@@ -14,9 +14,11 @@ const Xs = new StandardScaler().fitTransform(bc.X);
 const quiet = (): void => {};
 
 describe("solver 'auto'", () => {
-  it('picks owlqn for L1, newton for tiny Hessians, lbfgs with a newton fallback otherwise; the choice is readable', () => {
-    expect(chooseSolver('l1', 1000, 10, 2, false).first).toBe('owlqn');
-    expect(chooseSolver('elasticnet', 1000, 10, 2, false).first).toBe('owlqn');
+  it('picks proxnewton for L1 (owlqn for softmax), newton for tiny Hessians, lbfgs with a newton fallback otherwise; the choice is readable', () => {
+    expect(chooseSolver('l1', 1000, 10, 2, false).first).toBe('proxnewton');
+    expect(chooseSolver('elasticnet', 1000, 10, 2, false).first).toBe('proxnewton');
+    expect(chooseSolver('l1', 1000, 10, 3, true).first).toBe('owlqn');
+    expect(chooseSolver('elasticnet', 1000, 10, 3, true).first).toBe('owlqn');
     expect(chooseSolver('l2', 569, 30, 2, false).first).toBe('newton');
     // L-BFGS with a Newton handoff: the Hessian sampled on every sampleStep-th row, costing a few passes.
     for (const [n, d, K, multi] of [
@@ -36,7 +38,7 @@ describe("solver 'auto'", () => {
     const m = new LogisticRegression().fit(Xs, bc.y);
     expect(m.params.solver).toBe('auto');
     expect(m.solver).toBe('newton');
-    expect(new LogisticRegression({ penalty: 'l1' }).fit(Xs, bc.y).solver).toBe('owlqn');
+    expect(new LogisticRegression({ penalty: 'l1' }).fit(Xs, bc.y).solver).toBe('proxnewton');
   });
 
   it('certificate: objective, optimality violation ≤ tol, iterations and solver', () => {
@@ -281,9 +283,9 @@ describe('separation (penalty none)', () => {
 describe('bad option combinations say which are valid', () => {
   it('solver and penalty', () => {
     expect(() => new LogisticRegression({ solver: 'lbfgs', penalty: 'l1' })).toThrow(
-      "solver 'lbfgs' does not support penalty 'l1'; 'lbfgs' handles 'none', 'l2', and penalty 'l1' works with 'owlqn', 'sgd' or 'auto'",
+      "solver 'lbfgs' does not support penalty 'l1'; 'lbfgs' handles 'none', 'l2', and penalty 'l1' works with 'owlqn', 'proxnewton', 'sgd' or 'auto'",
     );
-    expect(() => new LogisticRegression({ solver: 'newton', penalty: 'elasticnet', l1Ratio: 0.5 })).toThrow(/works with 'owlqn', 'sgd' or 'auto'/);
+    expect(() => new LogisticRegression({ solver: 'newton', penalty: 'elasticnet', l1Ratio: 0.5 })).toThrow(/works with 'owlqn', 'proxnewton', 'sgd' or 'auto'/);
     expect(() => new LogisticRegression({ solver: 'gd', penalty: 'l1' })).toThrow(/solver 'gd' does not support penalty 'l1'/);
   });
 

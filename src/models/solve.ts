@@ -5,7 +5,7 @@ import { lbfgs } from '../optim/lbfgs.js';
 import type { MinimizeResult } from '../optim/result.js';
 
 export interface SolveSettings {
-  /** The solver that ran (`'lbfgs'`, `'newton'`, `'owlqn'`, `'sgd'`, `'gd'`). */
+  /** The solver that ran (`'lbfgs'`, `'newton'`, `'owlqn'`, `'proxnewton'`, `'sgd'`, `'gd'`). */
   solver: string;
   /** The exact solver to suggest when gradient descent struggles (`'lbfgs'`, or `'lstsq'` for least squares). */
   alternative?: string;
@@ -67,7 +67,7 @@ export function warnIfNotConverged(
           `Increase maxIter, tune learningRate or batchSize, or use an exact solver ('auto').`;
       } else {
         message =
-          `${s.solver} did not converge${on} in maxIter=${s.maxIter} iterations: the largest ${s.solver === 'owlqn' ? 'optimality violation' : 'gradient component'} is ` +
+          `${s.solver} did not converge${on} in maxIter=${s.maxIter} iterations: the largest ${s.solver === 'owlqn' || s.solver === 'proxnewton' ? 'optimality violation' : 'gradient component'} is ` +
           `${fmt(result.gradMax)} > tol ${fmt(s.tol)}. Increase maxIter, loosen tol, or regularise more (smaller C).`;
       }
   }
