@@ -134,7 +134,9 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
     }
     const kind = positive >= 0 ? ('binary' as const) : ('multinomial' as const);
     const base = { kind, X, y: y01, yIdx, nClasses: K, sampleWeight: sw, fitIntercept, l2, l1 };
-    const objective_ = new LinearModelObjective({ ...base, center: pc.center, scale: pc.scale });
+    // proxnewton reads all of X only a few times (once per round; its Newton steps run on gathered
+    // column blocks), so a pinned copy of X would cost memory without paying back.
+    const objective_ = new LinearModelObjective({ ...base, center: pc.center, scale: pc.scale, pin: solver !== 'proxnewton' });
     const theta = new Float64Array(objective_.size);
     const model = new Float64Array(objective_.size);
     if (init !== null) {
