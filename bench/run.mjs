@@ -163,7 +163,10 @@ function runContender(c, meta, contender, target) {
     return JSON.parse(readFileSync(resultFile, 'utf8'));
   }
   if (opts.noNew) return { status: 'interrupted', error: 'the run was stopped before this contender finished (machine time ran out)' };
-  const task = { quick: opts.quick, spec: c, meta, files: dataFiles(dataDir, c.data), contender, runs: opts.runs, resultFile, target, capMs: opts.tfjsCap * 1000 };
+  // Cases of a few milliseconds get at least c.minRuns timed runs (every contender alike): their
+  // medians would otherwise mostly time a JIT still warming up. The first call is reported too.
+  const runs = opts.quick ? opts.runs : Math.max(opts.runs, c.minRuns ?? 0);
+  const task = { quick: opts.quick, spec: c, meta, files: dataFiles(dataDir, c.data), contender, runs, resultFile, target, capMs: opts.tfjsCap * 1000 };
   const taskFile = join(dataDir, `task-${c.name}-${contender}.json`);
   writeFileSync(taskFile, JSON.stringify(task));
   let cmd;
@@ -390,7 +393,8 @@ function markdown(env, goals, partial, cases) {
       const time = `${fmtMs(r.median)} [${fmtMs(r.min)}, ${fmtMs(r.max)}]${r.times.length === 1 ? ' (1 run)' : ''}`;
       const obj = r.objective !== undefined ? r.objective.toPrecision(10) : e.task === 'proba' ? `${(r.rowsPerSecond / 1e6).toFixed(1)} M rows/s` : '';
       const peak = r.peakRssMB != null ? `${r.peakRssMB.toFixed(0)} (${r.baseRssMB?.toFixed(0)})` : '';
-      const notes = [r.note, r.converged === false ? 'not converged' : null, ...(r.warnings ?? []).map((w) => w.slice(0, 120))].filter(Boolean).join('; ').replace(/\|/g, '/');
+      const first = typeof r.warmupMs === 'number' && r.times?.length > 1 ? `first call ${fmtMs(r.warmupMs)} ms, ${r.times.length} timed runs` : null;
+      const notes = [r.note, first, r.converged === false ? 'not converged' : null, ...(r.warnings ?? []).map((w) => w.slice(0, 120))].filter(Boolean).join('; ').replace(/\|/g, '/');
       L.push(`| ${head} | ${k} | ${time} | ${r.nIter ?? ''} | ${obj} | ${fmtGap(r.gap)} | ${peak} | ${r.logitRatio !== undefined ? r.logitRatio.toFixed(2) : ''} | ${notes} |`);
     }
   }

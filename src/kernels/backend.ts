@@ -60,21 +60,31 @@ export function wasmSource(X: Float64Array, store: PassStore | null): RowSource 
   return streaming;
 }
 
+/**
+ * Above this size the calling thread streams X instead of copying it (a copy of all of X would
+ * take a fit's memory past 1.5 × X + 50 MB); worker threads still get copies of their rows.
+ */
+export const PIN_ALL_BYTES = 64 * 2 ** 20;
+
 /** Below this many entries X is streamed rather than pinned (it stays in cache either way). */
 const PIN_MIN_ENTRIES = 1 << 16;
 
 /**
  * For an objective that will pass over X many times: a copy of X in WebAssembly memory that
  * the kernels read in place (saving a memcpy of X per pass), or null when the TypeScript
- * kernels run, X is small, or the memory is not available. With worker threads running (see
- * `setThreads`) and n·d ≥ 2¹⁸, the copy is split by rows between the calling thread and the
- * workers, and the passes run on all of them. The copy costs n·d doubles for as
+ * kernels run, X is small, or the memory is not available. Above PIN_ALL_BYTES the calling
+ * thread streams X (no copy). With worker threads running (see `setThreads`) and n·d ≥ 2¹⁸,
+ * X is split by rows between the calling thread and the workers (each worker holds a copy of
+ * its rows) and the passes run on all of them. The copy costs n·d doubles for as
  * long as the caller keeps the store (one fit). Cost: O(n·d) once.
  */
 export function pinForPasses(X: Float64Array, n: number, d: number): PassStore | null {
   if (choice === 'ts' || n * d < PIN_MIN_ENTRIES) return null;
   if (sliceCount(n, d) > 1) requestThreads();
-  return pinThreaded(X, n, d) ?? pinRows(X, n, d);
+  // Peak memory: a fit may add at most about half of X (issue 7: ≤ 1.5·|X| + 50 MB). Workers
+  // need their rows copied to them; the calling thread copies its own only while X is small.
+  const small = n * d * 8 <= PIN_ALL_BYTES;
+  return pinThreaded(X, n, d, small) ?? (small ? pinRows(X, n, d) : null);
 }
 
 /**

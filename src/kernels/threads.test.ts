@@ -8,7 +8,7 @@ import { makeRegression } from '../datasets/generators.js';
 import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
 import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
 import { SLICE_MIN_ENTRIES as THREAD_MIN_ENTRIES } from './slices.js';
-import { setThreads, threads } from './threads.js';
+import { pinThreaded, setThreads, threads } from './threads.js';
 
 function randomArray(rng: Random, n: number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * rng.normal());
@@ -171,6 +171,28 @@ describe('worker threads', () => {
       expect(run()).toEqual(a);
       setKernelBackend('auto');
     }
+  });
+
+  it("large X: the calling thread streams its rows (only the workers' rows are copied), with the same bits", async () => {
+    await setThreads(2);
+    const rng = new Random(29);
+    const X = randomArray(rng, n * d, 0.3);
+    const y = Float64Array.from({ length: n }, () => (rng.random() < 0.5 ? 1 : 0));
+    const params = randomArray(rng, d + 1, 0.1);
+    const half = pinThreaded(X, n, d, false);
+    expect(half).not.toBeNull();
+    expect(half?.main).toBeNull();
+    expect(half?.parts.reduce((r, p) => r + p.rows, 0)).toBe(n - (half?.n0 ?? 0)); // copies: the workers' rows only
+    const run = (store: PassStore | null) => {
+      const grad = new Float64Array(d + 1);
+      const hw = new Float64Array(n);
+      const v = binaryLogisticPass(n, d, X, y, null, params, grad, 0, true, hw, store);
+      const H = new Float64Array((d + 1) * (d + 1));
+      scaledWeightedGram(n, d, X, hw, null, null, true, H, 0, d + 1, store);
+      return { v, grad, hw, H };
+    };
+    const a = run(null);
+    expect(run(half)).toEqual(a);
   });
 
   it('a store made for an older pool falls back to one thread with the same results', async () => {

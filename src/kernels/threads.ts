@@ -21,7 +21,7 @@
  */
 import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
-import { decodeBase64, pinRows, scaledWeightedGramWasm, type RowSource, type RowStore } from './wasm.js';
+import { decodeBase64, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
 import { gramBlockRows } from './fusedTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
@@ -422,8 +422,11 @@ export interface ThreadedStore {
   readonly X: Float64Array;
   readonly n: number;
   readonly d: number;
-  /** The calling thread's block, rows [0, n0), pinned in its own instance. */
-  readonly main: RowStore;
+  /**
+   * The calling thread's block, rows [0, n0): pinned in its own instance when X is small enough
+   * (see `pinThreaded`), else null and streamed from the caller's X.
+   */
+  readonly main: RowStore | null;
   readonly n0: number;
   /** The fixed slices of a pass over X (slices.ts), and how many of them run on the calling thread. */
   readonly count: number;
@@ -452,7 +455,7 @@ const registry =
  * slices.ts (the calling thread takes the first group), or returns null when there are no
  * workers, X is too small to be sliced or the memory cannot be had. Cost: one copy of X.
  */
-export function pinThreaded(X: Float64Array, n: number, d: number): ThreadedStore | null {
+export function pinThreaded(X: Float64Array, n: number, d: number, pinMain: boolean): ThreadedStore | null {
   const count = sliceCount(n, d);
   const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
   if (live.length === 0 || count < 2) return null;
@@ -461,8 +464,8 @@ export function pinThreaded(X: Float64Array, n: number, d: number): ThreadedStor
   const T = live.length + 1;
   const mainSlices = threadSlices(count, T, 0)[1];
   const n0 = sliceStart(n, count, mainSlices);
-  const main = pinRows(X.subarray(0, n0 * d), n0, d);
-  if (main === null) return null;
+  const main = pinMain ? pinRows(X.subarray(0, n0 * d), n0, d) : null;
+  if (pinMain && main === null) return null;
   const parts: Part[] = [];
   try {
     for (let t = 1; t < T; t++) {
@@ -499,6 +502,19 @@ export function pinThreaded(X: Float64Array, n: number, d: number): ThreadedStor
   const store: ThreadedStore = { kind: 'threaded', X, n, d, main, n0, count, mainSlices, parts, generation };
   if (registry !== null) for (const p of parts) registry.register(store, { worker: p.worker, id: p.id, generation });
   return store;
+}
+
+/** Where the calling thread reads its rows: its pinned block, or X streamed. */
+function mainSource(store: ThreadedStore): RowSource {
+  if (store.main !== null) return store.main;
+  const ws = streamingWorkspace();
+  if (ws === null) throw new Error('logit threads: WebAssembly became unavailable');
+  return { ws, xAt: -1 };
+}
+
+/** The array the calling thread's slices index (rows from 0): its pinned block's source, or X. */
+function mainRows(store: ThreadedStore): Float64Array {
+  return store.main !== null ? store.main.X : store.X;
 }
 
 /** Whether a threaded store can still run on the current pool. */
@@ -555,7 +571,7 @@ export function linearPassThreaded(
     p.worker.start(squared ? OP_SQUARED : OP_BINARY, p.id);
     at.push({ pg, pacc, phw });
   }
-  let loss = linearSlices(store.main, squared, n, store.count, 0, store.mainSlices, d, store.main.X, y, sw, params, grad, og, fitIntercept, hw);
+  let loss = linearSlices(mainSource(store), squared, n, store.count, 0, store.mainSlices, d, mainRows(store), y, sw, params, grad, og, fitIntercept, hw);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
@@ -612,7 +628,7 @@ export function multinomialPassThreaded(
     p.worker.start(OP_SOFTMAX, p.id);
     at.push({ pg, pgb, pacc });
   }
-  let loss = multinomialSlices(store.main, n, store.count, 0, store.mainSlices, d, K, store.main.X, yIdx, sw, params, grad, fitIntercept, scratch);
+  let loss = multinomialSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, K, mainRows(store), yIdx, sw, params, grad, fitIntercept, scratch);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
@@ -662,7 +678,7 @@ export function scaledWeightedGramThreaded(
     p.worker.start(OP_GRAM, p.id);
     at.push(pH);
   }
-  gramSlices(store.main, n, store.count, 0, store.mainSlices, d, store.main.X, h, center, scale, ones, H, oH, ldH);
+  gramSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, mainRows(store), h, center, scale, ones, H, oH, ldH);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
@@ -693,7 +709,7 @@ export function columnMomentThreaded(store: ThreadedStore, sw: Float64Array | nu
     p.worker.start(mean === null ? OP_COLSUMS : OP_COLSQUARES, p.id);
     at.push(po);
   }
-  columnMomentSlices(store.main, n, store.count, 0, store.mainSlices, d, store.main.X, sw, mean, out);
+  columnMomentSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, mainRows(store), sw, mean, out);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
