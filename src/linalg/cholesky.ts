@@ -12,20 +12,69 @@
 export function cholesky(n: number, A: Float64Array): number {
   for (let j = 0; j < n; j++) {
     const rj = j * n;
-    let s = A[rj + j];
-    for (let k = 0; k < j; k++) s -= A[rj + k] * A[rj + k];
+    const s = A[rj + j] - dot4(A, rj, A, rj, j);
     if (!(s > 0)) return j;
     const ljj = Math.sqrt(s);
     A[rj + j] = ljj;
     const inv = 1 / ljj;
-    for (let i = j + 1; i < n; i++) {
+    // Two rows at a time: each load of row j serves both dot products (eight add chains in all).
+    let i = j + 1;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      let k = 0;
+      for (; k + 3 < j; k += 4) {
+        const l0 = A[rj + k];
+        const l1 = A[rj + k + 1];
+        const l2 = A[rj + k + 2];
+        const l3 = A[rj + k + 3];
+        a0 += A[r0 + k] * l0;
+        a1 += A[r0 + k + 1] * l1;
+        a2 += A[r0 + k + 2] * l2;
+        a3 += A[r0 + k + 3] * l3;
+        b0 += A[r1 + k] * l0;
+        b1 += A[r1 + k + 1] * l1;
+        b2 += A[r1 + k + 2] * l2;
+        b3 += A[r1 + k + 3] * l3;
+      }
+      for (; k < j; k++) {
+        a0 += A[r0 + k] * A[rj + k];
+        b0 += A[r1 + k] * A[rj + k];
+      }
+      A[r0 + j] = (A[r0 + j] - ((a0 + a2) + (a1 + a3))) * inv;
+      A[r1 + j] = (A[r1 + j] - ((b0 + b2) + (b1 + b3))) * inv;
+    }
+    if (i < n) {
       const ri = i * n;
-      let t = A[ri + j];
-      for (let k = 0; k < j; k++) t -= A[ri + k] * A[rj + k];
-      A[ri + j] = t * inv;
+      A[ri + j] = (A[ri + j] - dot4(A, ri, A, rj, j)) * inv;
     }
   }
   return -1;
+}
+
+/** Σ_{k<m} x[ox + k]·y[oy + k] with four accumulators, combined as (s0 + s2) + (s1 + s3). */
+function dot4(x: Float64Array, ox: number, y: Float64Array, oy: number, m: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < m; k += 4) {
+    s0 += x[ox + k] * y[oy + k];
+    s1 += x[ox + k + 1] * y[oy + k + 1];
+    s2 += x[ox + k + 2] * y[oy + k + 2];
+    s3 += x[ox + k + 3] * y[oy + k + 3];
+  }
+  for (; k < m; k++) s0 += x[ox + k] * y[oy + k];
+  return (s0 + s2) + (s1 + s3);
 }
 
 /**
