@@ -3,18 +3,19 @@
  * calling thread).
  *
  * `setThreads(T)` starts T − 1 workers. Afterwards, when a fit pins a large X (see
- * `pinForPasses`), X is split into T row blocks: the first stays with the calling thread (a
- * private WebAssembly instance, as without threads) and each other block is copied once into a
- * shared WebAssembly memory owned by one worker, which instantiates the kernels on it. A pass
- * then writes the parameters (and the block's y and weights) straight into each worker's
- * memory, wakes the workers with Atomics.notify, runs its own block, waits, and adds the
- * workers' partial sums to its own in block order. X is still held once in total (split
- * between the instances) beside the caller's array, as with one thread.
+ * `pinForPasses`), X is split along the eight fixed row slices of slices.ts into T consecutive
+ * groups: the first stays with the calling thread (pinned in a private WebAssembly instance
+ * while X ≤ 64 MB, else streamed from the caller's array) and each other group is copied once
+ * into a shared WebAssembly memory owned by one worker, which instantiates the kernels on it. A
+ * pass writes the parameters (and the block's y and weights) straight into each worker's
+ * memory, wakes the workers with Atomics.notify, runs its own slices, waits, and adds the
+ * workers' slice partials after its own, in slice order.
  *
- * Results depend on T only through the order of the final additions (block partial sums,
- * fixed for a given T): they are deterministic for a given thread count and agree with the
- * one-thread result to rounding (about 1e-15 relative). Operations without a threaded version
- * (the multinomial Hessian) stream X from the caller's array on the calling thread.
+ * Results do not depend on T: a pass performs exactly the additions of the same sliced pass on
+ * one thread (and of the TypeScript kernels), so fits give the same bits on any number of
+ * threads. Operations without a threaded version (the multinomial Hessian) stream X from the
+ * caller's array on the calling thread; the Gram matrix of an X that is not pinned (least
+ * squares) is split by copying the workers' rows to them a chunk at a time.
  *
  * Memory: the workers' memories are released when the store is garbage-collected
  * (FinalizationRegistry) or when `setThreads` changes the pool.
