@@ -1,3 +1,5 @@
+import { dot } from '../kernels/blas.js';
+
 /**
  * Cholesky factorisation and solves for symmetric positive definite systems, on row-major
  * `n × n` Float64Arrays. No validation; callers check shapes.
@@ -12,7 +14,7 @@
 export function cholesky(n: number, A: Float64Array): number {
   for (let j = 0; j < n; j++) {
     const rj = j * n;
-    const s = A[rj + j] - dot4(A, rj, A, rj, j);
+    const s = A[rj + j] - dot(j, A, rj, A, rj);
     if (!(s > 0)) return j;
     const ljj = Math.sqrt(s);
     A[rj + j] = ljj;
@@ -49,32 +51,16 @@ export function cholesky(n: number, A: Float64Array): number {
         a0 += A[r0 + k] * A[rj + k];
         b0 += A[r1 + k] * A[rj + k];
       }
-      A[r0 + j] = (A[r0 + j] - ((a0 + a2) + (a1 + a3))) * inv;
-      A[r1 + j] = (A[r1 + j] - ((b0 + b2) + (b1 + b3))) * inv;
+      // Combined as kernels' dot does, so a row gets the same bits paired or alone.
+      A[r0 + j] = (A[r0 + j] - (a0 + a1 + (a2 + a3))) * inv;
+      A[r1 + j] = (A[r1 + j] - (b0 + b1 + (b2 + b3))) * inv;
     }
     if (i < n) {
       const ri = i * n;
-      A[ri + j] = (A[ri + j] - dot4(A, ri, A, rj, j)) * inv;
+      A[ri + j] = (A[ri + j] - dot(j, A, ri, A, rj)) * inv;
     }
   }
   return -1;
-}
-
-/** Σ_{k<m} x[ox + k]·y[oy + k] with four accumulators, combined as (s0 + s2) + (s1 + s3). */
-function dot4(x: Float64Array, ox: number, y: Float64Array, oy: number, m: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < m; k += 4) {
-    s0 += x[ox + k] * y[oy + k];
-    s1 += x[ox + k + 1] * y[oy + k + 1];
-    s2 += x[ox + k + 2] * y[oy + k + 2];
-    s3 += x[ox + k + 3] * y[oy + k + 3];
-  }
-  for (; k < m; k++) s0 += x[ox + k] * y[oy + k];
-  return (s0 + s2) + (s1 + s3);
 }
 
 /**
