@@ -10,33 +10,53 @@ import { binaryLogisticPassTs, multinomialPassTs, scaledWeightedGramTs, squaredE
 import { sliceScratch, sliceStart } from './slices.js';
 import { columnMomentWasm, linearPassWasm, multinomialPassWasm, scaledWeightedGramWasm, type RowSource } from './wasm.js';
 
-const views = new WeakMap<Float64Array, Map<number, Float64Array>>();
-/** X's rows [a, b) as a view, cached per array and start (so the streaming block cache hits). */
-function rowsView(X: Float64Array, a: number, b: number, d: number): Float64Array {
-  if (a === 0 && b * d === X.length) return X;
-  let m = views.get(X);
+// Views of the slices of X, y, weights and Hessian weights (and of a pinned source), cached
+// per array and start: the solvers pass the same arrays every iteration, so a pass allocates
+// nothing after the first (and the streaming block cache, keyed by the view, hits).
+const views = new WeakMap<object, Map<number, Float64Array | Int32Array>>();
+
+/** v[from, to) as a cached view (v itself when that is all of it). */
+function view<T extends Float64Array | Int32Array>(v: T, from: number, to: number): T {
+  if (from === 0 && to === v.length) return v;
+  let m = views.get(v);
   if (m === undefined) {
     m = new Map();
-    views.set(X, m);
+    views.set(v, m);
   }
-  let v = m.get(a);
-  if (v === undefined || v.length !== (b - a) * d) {
-    v = X.subarray(a * d, b * d);
-    m.set(a, v);
+  let w = m.get(from);
+  if (w === undefined || w.length !== to - from) {
+    w = v.subarray(from, to);
+    m.set(from, w);
   }
-  return v;
+  return w as T;
 }
 
+function rowsView(X: Float64Array, a: number, b: number, d: number): Float64Array {
+  return view(X, a * d, b * d);
+}
 function sub<T extends Float64Array | Int32Array>(v: T, a: number, b: number): T {
-  return (a === 0 && b === v.length ? v : v.subarray(a, b)) as T;
+  return view(v, a, b);
 }
 function subOrNull(v: Float64Array | null, a: number, b: number): Float64Array | null {
-  return v === null ? null : sub(v, a, b);
+  return v === null ? null : view(v, a, b);
 }
 
-/** The source for rows starting at a: a pinned X is read in place at its offset. */
+const sources = new WeakMap<RowSource, Map<number, RowSource>>();
+/** The source for rows starting at a: a pinned X is read in place at its offset (cached). */
 function at(src: RowSource, a: number, d: number): RowSource {
-  return src.xAt < 0 || a === 0 ? src : { ws: src.ws, xAt: src.xAt + a * d };
+  if (src.xAt < 0 || a === 0) return src;
+  let m = sources.get(src);
+  if (m === undefined) {
+    m = new Map();
+    sources.set(src, m);
+  }
+  const xAt = src.xAt + a * d;
+  let r = m.get(a);
+  if (r === undefined || r.xAt !== xAt || r.ws !== src.ws) {
+    r = { ws: src.ws, xAt };
+    m.set(a, r);
+  }
+  return r;
 }
 
 function linearRange(

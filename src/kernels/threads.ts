@@ -22,7 +22,7 @@
  */
 import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
-import { decodeBase64, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
+import { Arena, decodeBase64, type GrowableMemory, firstFreeDouble, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
 import { gramBlockRows } from './fusedTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
@@ -30,13 +30,9 @@ import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
 /* ------------------------------------------------------------------------------------------ */
 /* Minimal types for the host APIs used here (the core compiles without Node or DOM types).    */
 
-interface SharedMemory {
-  readonly buffer: ArrayBufferLike;
-  grow(pages: number): number;
-}
 interface WasmThreadsApi {
   Module: new (bytes: Uint8Array) => object;
-  Memory: new (desc: { initial: number; maximum: number; shared: boolean }) => SharedMemory;
+  Memory: new (desc: { initial: number; maximum: number; shared: boolean }) => GrowableMemory;
   validate(bytes: Uint8Array): boolean;
 }
 interface NodeWorker {
@@ -361,47 +357,23 @@ export function threads(): number {
 /* Stores split across threads.                                                                 */
 
 /** One worker's block of rows, copied into its shared memory, with a bump allocator above it. */
-class Part {
-  F: Float64Array;
-  I: Int32Array;
-  top: number;
+class Part extends Arena {
+  /** Where the running pass left its outputs in this memory (offsets in doubles), read back after it. */
+  readonly out = new Int32Array(3);
 
   constructor(
     readonly worker: PoolWorker,
     readonly id: number,
-    readonly memory: SharedMemory,
+    memory: GrowableMemory,
     readonly row0: number,
     readonly rows: number,
     /** The block's slice boundaries (rows within the block), written to the worker before each pass. */
     readonly bounds: readonly number[],
     /** Offset (doubles) of the block's first entry. */
     readonly xAt: number,
-    /** First double of the per-call region. */
-    readonly fixedTop: number,
+    fixedTop: number,
   ) {
-    this.F = new Float64Array(memory.buffer);
-    this.I = new Int32Array(memory.buffer);
-    this.top = fixedTop;
-  }
-
-  reset(): void {
-    this.top = this.fixedTop;
-  }
-
-  take(doubles: number): number {
-    const at = this.top;
-    this.top += (doubles + 1) & ~1;
-    return at;
-  }
-
-  commit(): void {
-    const need = this.top * 8;
-    const have = this.memory.buffer.byteLength;
-    if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
-    if (this.F.buffer.byteLength !== this.memory.buffer.byteLength) {
-      this.F = new Float64Array(this.memory.buffer);
-      this.I = new Int32Array(this.memory.buffer);
-    }
+    super(memory, fixedTop);
   }
 
   get slices(): number {
@@ -481,7 +453,7 @@ export function pinThreaded(X: Float64Array, n: number, d: number, pinMain: bool
       w.start(OP_ATTACH, id);
       w.finish();
       const heapBase = w.I[ARG];
-      const xAt = ((heapBase + 15) & ~15) >> 3;
+      const xAt = firstFreeDouble(heapBase);
       const bounds: number[] = [];
       for (let k = from; k <= to; k++) bounds.push(sliceStart(n, count, k) - row0);
       const part = new Part(w, id, memory, row0, rows, bounds, xAt, xAt + ((rows * d + 1) & ~1));
@@ -506,11 +478,15 @@ export function pinThreaded(X: Float64Array, n: number, d: number, pinMain: bool
 }
 
 /** Where the calling thread reads its rows: its pinned block, or X streamed. */
+let streamed: RowSource | null = null;
 function mainSource(store: ThreadedStore): RowSource {
   if (store.main !== null) return store.main;
-  const ws = streamingWorkspace();
-  if (ws === null) throw new Error('logit threads: WebAssembly became unavailable');
-  return { ws, xAt: -1 };
+  if (streamed === null) {
+    const ws = streamingWorkspace();
+    if (ws === null) throw new Error('logit threads: WebAssembly became unavailable');
+    streamed = { ws, xAt: -1 };
+  }
+  return streamed;
 }
 
 /** The array the calling thread's slices index (rows from 0): its pinned block's source, or X. */
@@ -550,7 +526,6 @@ export function linearPassThreaded(
 ): number {
   const { d, parts, n } = store;
   const gStride = even(d);
-  const at: { pg: number; pacc: number; phw: number }[] = [];
   for (const p of parts) {
     p.reset();
     const m = p.slices;
@@ -570,14 +545,16 @@ export function linearPassThreaded(
     p.worker.F[16] = fitIntercept ? params[d] : 0;
     p.args([0, d, p.xAt << 3, py << 3, psw << 3, pw << 3, gStride << 3, pacc << 3, phw << 3, pg << 3]);
     p.worker.start(squared ? OP_SQUARED : OP_BINARY, p.id);
-    at.push({ pg, pacc, phw });
+    p.out[0] = pg;
+    p.out[1] = pacc;
+    p.out[2] = phw;
   }
   let loss = linearSlices(mainSource(store), squared, n, store.count, 0, store.mainSlices, d, mainRows(store), y, sw, params, grad, og, fitIntercept, hw);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
     const F = p.F;
-    const { pg, pacc, phw } = at[t];
+    const [pg, pacc, phw] = p.out;
     for (let k = 0; k < p.slices; k++) {
       loss += F[pacc + 2 * k];
       const o = pg + k * gStride;
@@ -604,7 +581,6 @@ export function multinomialPassThreaded(
   const Kd = K * d;
   const gStride = even(Kd);
   const bStride = even(K);
-  const at: { pg: number; pgb: number; pacc: number }[] = [];
   for (const p of parts) {
     p.reset();
     const m = p.slices;
@@ -627,14 +603,16 @@ export function multinomialPassThreaded(
     if (sw !== null) copyIn(F, psw, sw, p.row0, p.rows);
     p.args([d, K, p.xAt << 3, py << 3, psw << 3, pw << 3, pbias << 3, pg << 3, pgb << 3, pacc << 3, pscr << 3, gStride << 3, bStride << 3]);
     p.worker.start(OP_SOFTMAX, p.id);
-    at.push({ pg, pgb, pacc });
+    p.out[0] = pg;
+    p.out[1] = pgb;
+    p.out[2] = pacc;
   }
   let loss = multinomialSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, K, mainRows(store), yIdx, sw, params, grad, fitIntercept, scratch);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
     const F = p.F;
-    const { pg, pgb, pacc } = at[t];
+    const [pg, pgb, pacc] = p.out;
     for (let k = 0; k < p.slices; k++) {
       loss += F[pacc + 2 * k];
       const o = pg + k * gStride;
@@ -659,7 +637,6 @@ export function scaledWeightedGramThreaded(
   const { d, parts, n } = store;
   const D = ones ? d + 1 : d;
   const R = gramBlockRows(D);
-  const at: number[] = [];
   for (const p of parts) {
     p.reset();
     const m = p.slices;
@@ -677,7 +654,7 @@ export function scaledWeightedGramThreaded(
     F.fill(0, pH, pH + m * D * D);
     p.args([d, p.xAt << 3, ph << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, pH << 3, pca << 3, R]);
     p.worker.start(OP_GRAM, p.id);
-    at.push(pH);
+    p.out[0] = pH;
   }
   gramSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, mainRows(store), h, center, scale, ones, H, oH, ldH);
   for (let t = 0; t < parts.length; t++) {
@@ -685,7 +662,7 @@ export function scaledWeightedGramThreaded(
     p.worker.finish();
     const F = p.F;
     for (let k = 0; k < p.slices; k++) {
-      const o = at[t] + k * D * D;
+      const o = p.out[0] + k * D * D;
       for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] += F[o + a * D + b];
     }
   }
@@ -694,7 +671,6 @@ export function scaledWeightedGramThreaded(
 /** Column sums or centred squares over a threaded store (see columnMomentSlices). */
 export function columnMomentThreaded(store: ThreadedStore, sw: Float64Array | null, mean: Float64Array | null, out: Float64Array): void {
   const { d, parts, n } = store;
-  const at: number[] = [];
   for (const p of parts) {
     p.reset();
     const m = p.slices;
@@ -708,7 +684,7 @@ export function columnMomentThreaded(store: ThreadedStore, sw: Float64Array | nu
     if (sw !== null) copyIn(F, psw, sw, p.row0, p.rows);
     p.args([d, p.xAt << 3, psw << 3, pm << 3, po << 3]);
     p.worker.start(mean === null ? OP_COLSUMS : OP_COLSQUARES, p.id);
-    at.push(po);
+    p.out[0] = po;
   }
   columnMomentSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, mainRows(store), sw, mean, out);
   for (let t = 0; t < parts.length; t++) {
@@ -716,7 +692,7 @@ export function columnMomentThreaded(store: ThreadedStore, sw: Float64Array | nu
     p.worker.finish();
     const F = p.F;
     for (let k = 0; k < p.slices; k++) {
-      const o = at[t] + k * d;
+      const o = p.out[0] + k * d;
       for (let j = 0; j < d; j++) out[j] += F[o + j];
     }
   }
@@ -737,7 +713,7 @@ function stagingPart(w: PoolWorker): Part | null {
   w.port.postMessage({ memory });
   w.start(OP_ATTACH, id);
   w.finish();
-  const xAt = ((w.I[ARG] + 15) & ~15) >> 3;
+  const xAt = firstFreeDouble(w.I[ARG]);
   w.stage = new Part(w, id, memory, 0, 0, [0, 0], xAt, xAt);
   return w.stage;
 }

@@ -86,24 +86,30 @@ const imports = {
   },
 };
 
+/** The part of WebAssembly.Memory an arena needs (plain or shared). */
+export interface GrowableMemory {
+  readonly buffer: ArrayBufferLike;
+  grow(pages: number): number;
+}
+
 /**
- * One instance and its memory, with a bump allocator (offsets in doubles) for the per-call
- * buffers above a fixed region (a pinned X).
+ * A bump allocator (offsets in doubles) over a WebAssembly memory: a fixed region (e.g. a
+ * pinned X) below `fixedTop`, then per-call buffers, with Float64/Int32 views refreshed after
+ * growth. Used for this thread's instances and, in threads.ts, for the workers' shared memories.
  */
-export class Workspace {
-  readonly ex: Exports;
+export class Arena {
   F: Float64Array;
   I: Int32Array;
-  /** First double of the per-call region. */
-  fixedTop: number;
   top: number;
 
-  constructor(module: object) {
-    this.ex = new (api as WasmApi).Instance(module, imports).exports as unknown as Exports;
-    this.fixedTop = ((this.ex.heapBase() + 15) & ~15) >> 3;
-    this.top = this.fixedTop;
-    this.F = new Float64Array(this.ex.memory.buffer);
-    this.I = new Int32Array(this.ex.memory.buffer);
+  constructor(
+    readonly memory: GrowableMemory,
+    /** First double of the per-call region. */
+    public fixedTop: number,
+  ) {
+    this.F = new Float64Array(memory.buffer);
+    this.I = new Int32Array(memory.buffer);
+    this.top = fixedTop;
   }
 
   reset(): void {
@@ -120,12 +126,29 @@ export class Workspace {
   /** Grows memory to cover everything taken; refreshes the views after growth. */
   commit(): void {
     const need = this.top * 8;
-    const have = this.ex.memory.buffer.byteLength;
-    if (need > have) this.ex.memory.grow(Math.ceil((need - have) / 65536));
-    if (this.F.buffer !== this.ex.memory.buffer) {
-      this.F = new Float64Array(this.ex.memory.buffer);
-      this.I = new Int32Array(this.ex.memory.buffer);
+    const have = this.memory.buffer.byteLength;
+    if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
+    // Growth detaches a plain memory's old buffer (length 0) and lengthens a shared one.
+    if (this.F.buffer.byteLength !== this.memory.buffer.byteLength) {
+      this.F = new Float64Array(this.memory.buffer);
+      this.I = new Int32Array(this.memory.buffer);
     }
+  }
+}
+
+/** First 16-byte-aligned double after an instance's static data. */
+export function firstFreeDouble(heapBase: number): number {
+  return ((heapBase + 15) & ~15) >> 3;
+}
+
+/** One instance of the kernels with its own memory and an arena over it. */
+export class Workspace extends Arena {
+  readonly ex: Exports;
+
+  constructor(module: object) {
+    const ex = new (api as WasmApi).Instance(module, imports).exports as unknown as Exports;
+    super(ex.memory, firstFreeDouble(ex.heapBase()));
+    this.ex = ex;
   }
 }
 
