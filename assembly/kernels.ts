@@ -542,10 +542,34 @@ export function softmaxRows(rows: i32, d: i32, K: i32, X: usize, yIdx: usize, sw
  * when ones; B has leading dimension D.
  */
 export function scaleRows(rows: i32, d: i32, X: usize, center: usize, scale: usize, ones: i32, B: usize, D: i32): void {
+  // Lane by lane the same subtraction and division as one entry at a time; the checks on
+  // center and scale are hoisted out of the loops.
   for (let i = 0; i < rows; i++) {
     const x = X + ((<usize>i * d) << 3);
     const o = B + ((<usize>i * D) << 3);
-    for (let j = 0; j < d; j++) {
+    let j = 0;
+    if (center != 0 && scale != 0) {
+      for (; j + 1 < d; j += 2) {
+        const q = <usize>j << 3;
+        v128.store(o + q, f64x2.div(f64x2.sub(v128.load(x + q), v128.load(center + q)), v128.load(scale + q)));
+      }
+    } else if (center != 0) {
+      for (; j + 1 < d; j += 2) {
+        const q = <usize>j << 3;
+        v128.store(o + q, f64x2.sub(v128.load(x + q), v128.load(center + q)));
+      }
+    } else if (scale != 0) {
+      for (; j + 1 < d; j += 2) {
+        const q = <usize>j << 3;
+        v128.store(o + q, f64x2.div(v128.load(x + q), v128.load(scale + q)));
+      }
+    } else {
+      for (; j + 1 < d; j += 2) {
+        const q = <usize>j << 3;
+        v128.store(o + q, v128.load(x + q));
+      }
+    }
+    for (; j < d; j++) {
       let v = load<f64>(x + (<usize>j << 3));
       if (center != 0) v -= load<f64>(center + (<usize>j << 3));
       if (scale != 0) v /= load<f64>(scale + (<usize>j << 3));
@@ -607,44 +631,68 @@ function gramRowFrom(rows: i32, D: i32, B: usize, rowBytes: usize, ca: usize, hr
 }
 
 /**
+ * Interleaved weights of rows a and a + 1 of H: cab[2i] = hᵢ·B[i,a], cab[2i+1] = hᵢ·B[i,a+1]
+ * (the products of gramWeights). Returns bit 1 when any of the first is non-zero, bit 2 for the
+ * second.
+ */
+// @ts-ignore: decorator
+@inline
+function gramWeightPairs(rows: i32, B: usize, rowBytes: usize, h: usize, a: i32, cab: usize): i32 {
+  let any = 0;
+  const pa = B + (<usize>a << 3);
+  for (let i = 0; i < rows; i++) {
+    const hi: f64 = h == 0 ? 1 : load<f64>(h + (<usize>i << 3));
+    const p = pa + <usize>i * rowBytes;
+    const c0 = hi * load<f64>(p);
+    const c1 = hi * load<f64>(p, 8);
+    store<f64>(cab + (<usize>i << 4), c0);
+    store<f64>(cab + (<usize>i << 4), c1, 8);
+    if (c0 != 0) any |= 1;
+    if (c1 != 0) any |= 2;
+  }
+  return any;
+}
+
+/**
  * Upper triangle of H (D × D, leading dimension ldH) += Σᵢ (hᵢ·B[i,a])·B[i,b], rows in order,
  * so every entry sees the same sequence of additions as a row-at-a-time loop. h = 0 means ones.
  * A row a of H is skipped when every hᵢ·B[i,a] of the block is 0; otherwise zero products are
  * added like any other (no per-entry branch in the inner loop).
- * ca needs 2·rows doubles. Register-blocked: two rows of H (a, a+1) by eight columns are eight
- * f64x2 accumulators that stay in registers across all rows of the block (independent add
- * chains, and each load of B serves both rows); the order of additions into each entry is
- * unchanged, so the result is bit for bit that of the one-entry-at-a-time loop.
+ * ca needs 2·rows doubles. Register-blocked: two rows of H (a, a+1; a is always even) by eight
+ * columns are eight f64x2 accumulators that stay in registers across all rows of the block
+ * (independent add chains, and each load of B serves both rows). The blocks start at column a,
+ * so the diagonal and the first odd column ride in the vector lanes; that also computes
+ * H[a+1, a], below the diagonal: H's strict lower triangle is scratch (callers read the upper
+ * triangle only). An odd last column takes both rows in one f64x2 chain over the interleaved
+ * weights. The order of additions into each upper entry is unchanged, so the result is bit for
+ * bit that of the one-entry-at-a-time loop.
  */
 export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i32, ca: usize): void {
   const rowBytes = <usize>D << 3;
-  const cb = ca + (<usize>rows << 3);
   let a = 0;
   while (a < D) {
-    const any0 = gramWeights(rows, B, rowBytes, h, a, ca);
     const hrow = H + ((<usize>a * ldH) << 3);
     if (a + 1 >= D) {
-      if (any0) gramRowFrom(rows, D, B, rowBytes, ca, hrow, a);
+      if (gramWeights(rows, B, rowBytes, h, a, ca)) gramRowFrom(rows, D, B, rowBytes, ca, hrow, a);
       a++;
       continue;
     }
-    const any1 = gramWeights(rows, B, rowBytes, h, a + 1, cb);
     const hrow1 = H + ((<usize>(a + 1) * ldH) << 3);
-    if (!any0 || !any1) {
+    const any = gramWeightPairs(rows, B, rowBytes, h, a, ca);
+    if (any != 3) {
       // A row with all weights zero is skipped, as in the one-row loop.
-      if (any0) gramRowFrom(rows, D, B, rowBytes, ca, hrow, a);
-      if (any1) gramRowFrom(rows, D, B, rowBytes, cb, hrow1, a + 1);
+      if (any & 1) {
+        gramWeights(rows, B, rowBytes, h, a, ca);
+        gramRowFrom(rows, D, B, rowBytes, ca, hrow, a);
+      }
+      if (any & 2) {
+        gramWeights(rows, B, rowBytes, h, a + 1, ca);
+        gramRowFrom(rows, D, B, rowBytes, ca, hrow1, a + 1);
+      }
       a += 2;
       continue;
     }
-    // H[a, a] belongs to row a alone; columns from a + 1 are shared by both rows.
-    gramEntry(rows, B, rowBytes, ca, a, hrow + (<usize>a << 3));
-    let b = a + 1;
-    if (b & 1) {
-      gramEntry(rows, B, rowBytes, ca, b, hrow + (<usize>b << 3));
-      gramEntry(rows, B, rowBytes, cb, b, hrow1 + (<usize>b << 3));
-      b++;
-    }
+    let b = a;
     for (; b + 7 < D; b += 8) {
       const p0 = hrow + (<usize>b << 3);
       const p1 = hrow1 + (<usize>b << 3);
@@ -657,10 +705,11 @@ export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i
       let t2 = v128.load(p1, 32);
       let t3 = v128.load(p1, 48);
       let pb = B + (<usize>b << 3);
-      for (let i = 0; i < rows; i++) {
-        const o = <usize>i << 3;
-        const va = v128.load64_splat(ca + o);
-        const vb = v128.load64_splat(cb + o);
+      let pc = ca;
+      const end = ca + (<usize>rows << 4);
+      for (; pc < end; pc += 16) {
+        const va = v128.load64_splat(pc);
+        const vb = v128.load64_splat(pc, 8);
         const x0 = v128.load(pb);
         const x1 = v128.load(pb, 16);
         const x2 = v128.load(pb, 32);
@@ -690,19 +739,31 @@ export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i
       let s0 = v128.load(p0);
       let t0 = v128.load(p1);
       let pb = B + (<usize>b << 3);
-      for (let i = 0; i < rows; i++) {
-        const o = <usize>i << 3;
+      let pc = ca;
+      const end = ca + (<usize>rows << 4);
+      for (; pc < end; pc += 16) {
         const x0 = v128.load(pb);
-        s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(ca + o), x0));
-        t0 = f64x2.add(t0, f64x2.mul(v128.load64_splat(cb + o), x0));
+        s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(pc), x0));
+        t0 = f64x2.add(t0, f64x2.mul(v128.load64_splat(pc, 8), x0));
         pb += rowBytes;
       }
       v128.store(p0, s0);
       v128.store(p1, t0);
     }
     if (b < D) {
-      gramEntry(rows, B, rowBytes, ca, b, hrow + (<usize>b << 3));
-      gramEntry(rows, B, rowBytes, cb, b, hrow1 + (<usize>b << 3));
+      // The odd last column: (H[a, b], H[a+1, b]) as one f64x2 over the interleaved weights.
+      const p0 = hrow + (<usize>b << 3);
+      const p1 = hrow1 + (<usize>b << 3);
+      let s = f64x2.replace_lane(f64x2.splat(load<f64>(p0)), 1, load<f64>(p1));
+      let pb = B + (<usize>b << 3);
+      let pc = ca;
+      const end = ca + (<usize>rows << 4);
+      for (; pc < end; pc += 16) {
+        s = f64x2.add(s, f64x2.mul(v128.load(pc), v128.load64_splat(pb)));
+        pb += rowBytes;
+      }
+      store<f64>(p0, f64x2.extract_lane(s, 0));
+      store<f64>(p1, f64x2.extract_lane(s, 1));
     }
     a += 2;
   }
