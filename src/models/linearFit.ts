@@ -1,4 +1,5 @@
 import type { Matrix } from '../core/matrix.js';
+import { assertFinite } from '../core/validate.js';
 import { weightedMean } from '../core/stats.js';
 import { emitWarning, type WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
@@ -111,6 +112,12 @@ export interface LinearFitInput {
   readonly cdData?: CdData;
   /** Do not warn about non-convergence (the path reports it once). */
   readonly quiet?: boolean;
+  /**
+   * X has not been checked for NaN and ±Infinity (asMatrix with `finite: false`): fitLinear
+   * checks it, on the column sums it computes anyway when it can (least squares with an
+   * intercept), else with a separate pass. The error is assertFinite's either way.
+   */
+  readonly unchecked?: boolean;
   /** Progress hook: (iteration, F) with F as recorded in lossHistory. */
   readonly onIteration?: IterationHandler;
 }
@@ -123,6 +130,11 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
   const { fitIntercept } = params;
   const sparse = params.penalty === 'l1' || params.penalty === 'elasticnet';
   const solver = params.solver === 'auto' ? (sparse || params.positive ? 'cd' : 'lstsq') : params.solver;
+  // Least squares with an intercept reads every entry into the column sums first, and a NaN or
+  // ±∞ makes its column's sum NaN or ±∞ (no row is skipped, zero weights included: 0·∞ is
+  // NaN), so the check rides on that pass; only a suspect matrix is scanned for the location.
+  const checkOnSums = input.unchecked === true && solver === 'lstsq' && fitIntercept;
+  if (input.unchecked === true && !checkOnSums) assertFinite(X.data, d, 'X');
 
   if (solver === 'cd') {
     const data = input.cdData ?? prepareCd(X, y, sw, fitIntercept);
@@ -169,6 +181,7 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     let yMean = 0;
     if (fitIntercept) {
       center = columnMeans(X, sw);
+      if (checkOnSums && !center.every(Number.isFinite)) assertFinite(X.data, d, 'X'); // throws unless a sum overflowed
       yMean = weightedMean(y, sw);
       b = new Float64Array(n); // a loop: Float64Array.from with a map function is ~50× slower
       for (let i = 0; i < n; i++) b[i] = y[i] - yMean;

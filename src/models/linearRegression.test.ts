@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectWarnings, expectClose, fixture } from '../../test/helpers.js';
 import { Random } from '../core/rng.js';
 import { makeRegression } from '../datasets/generators.js';
-import { LinearRegression } from './linearRegression.js';
+import { Lasso, LinearRegression, Ridge } from './linearRegression.js';
 
 interface LinearCase {
   name: string;
@@ -140,6 +140,40 @@ describe('LinearRegression: gradient descent safety and bad input', () => {
     expect(() => new LinearRegression({ learningRate: 0 })).toThrow('option learningRate must be a finite number > 0; received 0');
     m.fit([[1], [2], [3]], [1, 2, 3]);
     expect(() => m.predict([[1, 2]])).toThrow('X has 2 features (columns) but the model was fitted with 1');
+  });
+
+  it('finds a NaN or ±∞ in X on every solver path, also where the check rides on the column sums', () => {
+    const { X } = makeRegression({ nSamples: 40, nFeatures: 5, seed: 3 });
+    const y = Array.from({ length: 40 }, (_, i) => i % 7);
+    const cases: [number, number, number, string][] = [
+      [17, 3, NaN, 'X[17][3] is NaN'],
+      [39, 4, Infinity, 'X[39][4] is Infinity'],
+      [0, 0, -Infinity, 'X[0][0] is -Infinity'],
+    ];
+    for (const [i, j, v, message] of cases) {
+      const bad = X.clone();
+      bad.set(i, j, v);
+      for (const fitIntercept of [true, false]) {
+        expect(() => new LinearRegression({ fitIntercept }).fit(bad, y)).toThrow(message);
+        expect(() => new Ridge({ fitIntercept }).fit(bad, y)).toThrow(message);
+        expect(() => new Lasso({ fitIntercept }).fit(bad, y)).toThrow(message);
+        expect(() => new LinearRegression({ fitIntercept, solver: 'gd' }).fit(bad, y)).toThrow(message);
+        // A zero weight on the bad row does not hide it (0·∞ and 0·NaN are NaN in the sums).
+        const sampleWeight = Array.from({ length: 40 }, (_, r) => (r === i ? 0 : 1));
+        expect(() => new LinearRegression({ fitIntercept }).fit(bad, y, { sampleWeight })).toThrow(message);
+      }
+    }
+    // +∞ and −∞ in one column sum to NaN: still caught, the first one named.
+    const both = X.clone();
+    both.set(5, 1, Infinity);
+    both.set(9, 1, -Infinity);
+    expect(() => new LinearRegression().fit(both, y)).toThrow('X[5][1] is Infinity');
+    // Finite entries whose column sum overflows are not an error: the fit goes on as before.
+    const huge = X.clone();
+    for (let r = 0; r < 40; r++) huge.set(r, 2, 1e307 * (1 + r / 100)); // finite, the sum is not
+    expect(() => new LinearRegression({ onWarning: () => {} }).fit(huge, y)).not.toThrow();
+    // Nothing was written into the caller's matrices.
+    expect(Array.from(X.data).every(Number.isFinite)).toBe(true);
   });
 
   it('round-trips through JSON bit for bit', () => {

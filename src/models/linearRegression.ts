@@ -80,14 +80,14 @@ export class LinearRegression {
 
   /** Fits the model to X (n × d) and real targets y (n). Returns `this`. Inputs are never written. */
   fit(X: MatrixLike, y: ArrayLike<number>, options: FitOptions = {}): this {
-    const M = asMatrix(X);
+    const M = asMatrix(X, { finite: false }); // fitLinear checks X, on its first pass where it can
     const target = asVector(y, 'y', M.rows);
     const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${this.name}.fit`);
     const sw = asSampleWeight(fo.sampleWeight, M.rows);
     const training = trainingInfo(M.rows, asFeatureNames(fo.featureNames, M.cols));
     const prev = this.fitted;
     const init = this.params.warmStart && prev !== null && prev.nFeatures === M.cols ? { coef: prev.coef, intercept: prev.intercept } : null;
-    const solution = fitLinear({ X: M, y: target, sampleWeight: sw, params: this.params, init, onWarning: this.onWarning, source: this.name, onIteration: this.onIteration });
+    const solution = fitLinear({ X: M, y: target, sampleWeight: sw, params: this.params, init, onWarning: this.onWarning, source: this.name, onIteration: this.onIteration, unchecked: true });
     this.fitted = { ...solution, nFeatures: M.cols, training };
     return this;
   }
