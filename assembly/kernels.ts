@@ -539,9 +539,10 @@ export function softmaxRows(rows: i32, d: i32, K: i32, X: usize, yIdx: usize, sw
 
 /**
  * Scaled rows for the Gram kernel: B[i, a] = (X[i, a] − μₐ)/σₐ (either optional), B[i, d] = 1
- * when ones; B has leading dimension D.
+ * when ones, and B[i, D − 1] = yv[i] when yv ≠ 0 (an extra column after them); B has leading
+ * dimension D.
  */
-export function scaleRows(rows: i32, d: i32, X: usize, center: usize, scale: usize, ones: i32, B: usize, D: i32): void {
+export function scaleRows(rows: i32, d: i32, X: usize, center: usize, scale: usize, ones: i32, B: usize, D: i32, yv: usize): void {
   // Lane by lane the same subtraction and division as one entry at a time; the checks on
   // center and scale are hoisted out of the loops.
   for (let i = 0; i < rows; i++) {
@@ -576,6 +577,7 @@ export function scaleRows(rows: i32, d: i32, X: usize, center: usize, scale: usi
       store<f64>(o + (<usize>j << 3), v);
     }
     if (ones != 0) store<f64>(o + (<usize>d << 3), 1);
+    if (yv != 0) store<f64>(o + (<usize>(D - 1) << 3), load<f64>(yv + (<usize>i << 3)));
   }
 }
 

@@ -216,13 +216,14 @@ describe('the paired (f64x2) exp/log1p lanes agree with the scalar TypeScript on
 });
 
 /** Row-at-a-time reference for Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ (full matrix). */
-function naiveGram(n: number, d: number, X: Float64Array, h: Float64Array | null, center: Float64Array | null, scale: Float64Array | null, ones: boolean): Float64Array {
-  const D = ones ? d + 1 : d;
+function naiveGram(n: number, d: number, X: Float64Array, h: Float64Array | null, center: Float64Array | null, scale: Float64Array | null, ones: boolean, y: Float64Array | null = null): Float64Array {
+  const D = d + (ones ? 1 : 0) + (y ? 1 : 0);
   const H = new Float64Array(D * D);
   const x = new Float64Array(D);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) x[j] = (X[i * d + j] - (center ? center[j] : 0)) / (scale ? scale[j] : 1);
     if (ones) x[d] = 1;
+    if (y) x[D - 1] = y[i];
     for (let a = 0; a < D; a++) for (let b = 0; b < D; b++) H[a * D + b] += (h ? h[i] : 1) * x[a] * x[b];
   }
   return H;
@@ -231,23 +232,24 @@ function naiveGram(n: number, d: number, X: Float64Array, h: Float64Array | null
 describe('Hessian kernels agree across backends and with row-at-a-time references', () => {
   const rng = new Random(17);
   for (const [n, d] of SHAPES) {
-    for (const ones of [true, false]) {
-      it(`scaledWeightedGram ${n}×${d}, ${ones ? 'with' : 'without'} intercept column, embedded at an offset`, () => {
+    for (const [ones, withY] of [[true, false], [false, false], [true, true], [false, true]]) {
+      it(`scaledWeightedGram ${n}×${d}, ${ones ? 'with' : 'without'} intercept column${withY ? ', with a y column' : ''}, embedded at an offset`, () => {
         const X = randomArray(rng, n * d, 2);
         const h = Float64Array.from({ length: n }, () => (rng.random() < 0.2 ? 0 : rng.uniform(0, 0.25)));
+        const y = withY ? randomArray(rng, n, 3) : null;
         const center = ones ? randomArray(rng, d) : null;
         const scale = Float64Array.from({ length: d }, () => rng.uniform(0.5, 3));
-        const D = ones ? d + 1 : d;
+        const D = d + (ones ? 1 : 0) + (withY ? 1 : 0);
         const ld = D + 3;
         const oH = 2 * ld + 1;
         const run = (store: RowStore | null) => {
           const H = new Float64Array(oH + D * ld).fill(0.5); // accumulates onto what is there
-          scaledWeightedGram(n, d, X, h, center, scale, ones, H, oH, ld, store);
+          scaledWeightedGram(n, d, X, h, center, scale, ones, H, oH, ld, store, y);
           return H;
         };
         const r = both(X, n, d, run);
         expect(Array.from(r.wasm)).toEqual(Array.from(r.ts));
-        const ref = naiveGram(n, d, X, h, center, scale, ones);
+        const ref = naiveGram(n, d, X, h, center, scale, ones, y);
         for (let a = 0; a < D; a++) {
           for (let b = 0; b < D; b++) {
             const v = r.wasm[oH + a * ld + b];

@@ -110,11 +110,13 @@ export function squaredErrorPass(
 
 /**
  * Accumulates the upper triangle of Σᵢ hᵢ·x̃ᵢx̃ᵢᵀ into H (D × D, row-major, leading dimension
- * `ldH`, starting at H[oH]), where x̃ᵢ = ((xᵢ − μ)/σ, 1): each row centred by `center` and
- * divided by `scale` on the fly (either may be null), with a trailing 1 when `ones`
- * (D = d + 1) for an intercept; `h` null means unit weights. Blocked syrk-style: rows are
- * scaled a block at a time and each entry of H stays in a register across the block, rows
- * added in order. Cost: n·D²/2 multiply-adds, one pass over X.
+ * `ldH`, starting at H[oH]), where x̃ᵢ = ((xᵢ − μ)/σ, 1, yᵢ): each row centred by `center` and
+ * divided by `scale` on the fly (either may be null), then a 1 when `ones` (for an intercept)
+ * and yᵢ when `y` is given (so the last column of H holds Σᵢ hᵢ·x̃ᵢ·yᵢ, a least-squares
+ * right-hand side, and its corner Σᵢ hᵢ·yᵢ²): D = d + [ones] + [y]. `h` null means unit
+ * weights. Blocked syrk-style: rows are scaled a block at a time and each entry of H stays in
+ * a register across the block, rows added in order. The strict lower triangle of H is not
+ * touched. Cost: n·D²/2 multiply-adds, one pass over X.
  */
 export function scaledWeightedGram(
   n: number,
@@ -128,17 +130,18 @@ export function scaledWeightedGram(
   oH: number,
   ldH: number,
   store: PassStore | null = null,
+  y: Float64Array | null = null,
 ): void {
   const th = threadedSource(X, n, d, store);
   if (th !== null) {
-    scaledWeightedGramThreaded(th, h, center, scale, ones, H, oH, ldH);
+    scaledWeightedGramThreaded(th, h, center, scale, ones, H, oH, ldH, y);
     return;
   }
   const S = sliceCount(n, d);
   const src = wasmSource(X, store);
   // An X that is not pinned: the workers (if any) get their slices copied to them a chunk at a time.
-  if (src !== null && src.xAt < 0 && S > 1 && scaledWeightedGramStreamed(src, n, d, X, h, center, scale, ones, H, oH, ldH)) return;
-  gramSlices(src, n, S, 0, S, d, X, h, center, scale, ones, H, oH, ldH);
+  if (src !== null && src.xAt < 0 && S > 1 && scaledWeightedGramStreamed(src, n, d, X, h, center, scale, ones, H, oH, ldH, y)) return;
+  gramSlices(src, n, S, 0, S, d, X, h, center, scale, ones, H, oH, ldH, y);
 }
 
 /**

@@ -197,8 +197,8 @@ export function softmaxProbsTs(rows: number, i0: number, d: number, K: number, X
   }
 }
 
-/** B[r·D + a] = (X[i0 + r, a] − μₐ)/σₐ, B[r·D + d] = 1 when `ones`. */
-export function scaleRowsTs(rows: number, i0: number, d: number, X: Float64Array, center: Float64Array | null, scale: Float64Array | null, ones: boolean, B: Float64Array, D: number): void {
+/** B[r·D + a] = (X[i0 + r, a] − μₐ)/σₐ, B[r·D + d] = 1 when `ones`, B[r·D + D − 1] = y[i0 + r] when y is given. */
+export function scaleRowsTs(rows: number, i0: number, d: number, X: Float64Array, center: Float64Array | null, scale: Float64Array | null, ones: boolean, B: Float64Array, D: number, y: Float64Array | null = null): void {
   for (let r = 0; r < rows; r++) {
     const x = (i0 + r) * d;
     const o = r * D;
@@ -209,6 +209,7 @@ export function scaleRowsTs(rows: number, i0: number, d: number, X: Float64Array
       B[o + j] = v;
     }
     if (ones) B[o + d] = 1;
+    if (y !== null) B[o + D - 1] = y[i0 + r];
   }
 }
 
@@ -254,6 +255,11 @@ export function gramRowsTs(rows: number, D: number, B: Float64Array, h: Float64A
   }
 }
 
+/** Columns of the scaled rows x̃ᵢ = ((xᵢ − μ)/σ, 1 when `ones`, yᵢ when y is given). */
+export function gramWidth(d: number, ones: boolean, y: Float64Array | null): number {
+  return d + (ones ? 1 : 0) + (y === null ? 0 : 1);
+}
+
 /** Rows per block for the Gram kernels: about 32 KB of scaled rows, between 8 and 256. */
 export function gramBlockRows(D: number): number {
   return Math.max(8, Math.min(256, Math.floor(4096 / Math.max(1, D))));
@@ -277,15 +283,16 @@ export function scaledWeightedGramTs(
   H: Float64Array,
   oH: number,
   ldH: number,
+  y: Float64Array | null = null,
 ): void {
-  const D = ones ? d + 1 : d;
+  const D = gramWidth(d, ones, y);
   const R = gramBlockRows(D);
   const s = tsScratch(R * D + R);
   const B = s.subarray(0, R * D);
   const ca = s.subarray(R * D, R * D + R);
   for (let i0 = 0; i0 < n; i0 += R) {
     const rows = Math.min(R, n - i0);
-    scaleRowsTs(rows, i0, d, X, center, scale, ones, B, D);
+    scaleRowsTs(rows, i0, d, X, center, scale, ones, B, D, y);
     gramRowsTs(rows, D, B, h, i0, H, oH, ldH, ca);
   }
 }

@@ -6,7 +6,7 @@
  * is exactly the unsliced kernel. threads.ts runs the calling thread's share through these and
  * adds the workers' slices after it in the same order. No validation.
  */
-import { binaryLogisticPassTs, multinomialPassTs, scaledWeightedGramTs, squaredErrorPassTs } from './fusedTs.js';
+import { binaryLogisticPassTs, multinomialPassTs, gramWidth, scaledWeightedGramTs, squaredErrorPassTs } from './fusedTs.js';
 import { sliceScratch, sliceStart } from './slices.js';
 import { columnMomentWasm, linearPassWasm, multinomialPassWasm, scaledWeightedGramWasm, type RowSource } from './wasm.js';
 
@@ -174,8 +174,9 @@ export function gramSlices(
   H: Float64Array,
   oH: number,
   ldH: number,
+  y: Float64Array | null = null,
 ): void {
-  const D = ones ? d + 1 : d;
+  const D = gramWidth(d, ones, y);
   for (let s = from; s < to; s++) {
     const a = sliceStart(n, count, s);
     const b = sliceStart(n, count, s + 1);
@@ -185,8 +186,9 @@ export function gramSlices(
     const ld = first ? ldH : D;
     const Xv = rowsView(X, a, b, d);
     const hs = subOrNull(h, a, b);
-    if (src !== null) scaledWeightedGramWasm(at(src, a, d), b - a, d, Xv, hs, center, scale, ones, target, o, ld);
-    else scaledWeightedGramTs(b - a, d, Xv, hs, center, scale, ones, target, o, ld);
+    const ys = subOrNull(y, a, b);
+    if (src !== null) scaledWeightedGramWasm(at(src, a, d), b - a, d, Xv, hs, center, scale, ones, target, o, ld, ys);
+    else scaledWeightedGramTs(b - a, d, Xv, hs, center, scale, ones, target, o, ld, ys);
     if (!first) for (let r = 0; r < D; r++) for (let c = r; c < D; c++) H[oH + r * ldH + c] += target[r * D + c];
   }
 }

@@ -117,14 +117,15 @@ describe('worker threads', () => {
         setKernelBackend('auto');
       }
     }
-    for (const ones of [true, false]) {
-      const D = ones ? d + 1 : d;
+    for (const [ones, withY] of [[true, false], [false, false], [true, true]]) {
+      const D = d + (ones ? 1 : 0) + (withY ? 1 : 0);
       const h = Float64Array.from({ length: n }, (_, i) => (i % 97 < 20 ? 0 : rng.uniform(0, 0.25)));
+      const yc = withY ? randomArray(rng, n, 2) : null;
       const center = randomArray(rng, d, 0.1);
       const scale = Float64Array.from({ length: d }, () => rng.uniform(0.5, 2));
       const run = (store: PassStore | null) => {
         const H = new Float64Array(D * (D + 2)).fill(0.5); // leading dimension D + 2; accumulates
-        scaledWeightedGram(n, d, X, h, ones ? center : null, scale, ones, H, 0, D + 2, store);
+        scaledWeightedGram(n, d, X, h, ones ? center : null, scale, ones, H, 0, D + 2, store, yc);
         return H;
       };
       const a = run(one);
@@ -156,11 +157,12 @@ describe('worker threads', () => {
     const X = randomArray(rng, nn * dd, 0.5);
     const h = Float64Array.from({ length: nn }, () => rng.uniform(0, 1));
     const center = randomArray(rng, dd, 0.1);
-    for (const ones of [true, false]) {
-      const D = ones ? dd + 1 : dd;
+    const yc = randomArray(rng, nn, 2);
+    for (const [ones, withY] of [[true, false], [false, false], [true, true]]) {
+      const D = dd + (ones ? 1 : 0) + (withY ? 1 : 0);
       const run = () => {
         const H = new Float64Array(D * (D + 1)).fill(0.25);
-        scaledWeightedGram(nn, dd, X, h, ones ? center : null, null, ones, H, 1, D, null);
+        scaledWeightedGram(nn, dd, X, h, ones ? center : null, null, ones, H, 1, D, null, withY ? yc : null);
         return H;
       };
       await setThreads(1);

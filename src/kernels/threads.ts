@@ -23,7 +23,7 @@
 import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
 import { Arena, decodeBase64, type GrowableMemory, firstFreeDouble, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
-import { gramBlockRows } from './fusedTs.js';
+import { gramBlockRows, gramWidth } from './fusedTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
 
@@ -114,11 +114,11 @@ for (;;) {
           ex.softmaxRows(rows, d, K, a(2) + r0 * d * 8, a(3) + r0 * 4, a(4) === 0 ? 0 : a(4) + r0 * 8, a(5), a(6),
             a(7) + k * a(11), a(8) === 0 ? 0 : a(8) + k * a(12), a(9) + k * 16, a(10), 0);
         } else if (op === ${OP_GRAM}) {
-          // d X h center scale ones B D H ca R: blocks of R rows, scaled then added; H per slice.
+          // d X h center scale ones B D H ca R y: blocks of R rows, scaled then added; H per slice.
           const d = a(0), D = a(7), R = a(10), H = a(8) + k * D * D * 8;
           for (let i0 = r0; i0 < r0 + rows; i0 += R) {
             const r = Math.min(R, r0 + rows - i0);
-            ex.scaleRows(r, d, a(1) + i0 * d * 8, a(3), a(4), a(5), a(6), D);
+            ex.scaleRows(r, d, a(1) + i0 * d * 8, a(3), a(4), a(5), a(6), D, a(11) === 0 ? 0 : a(11) + i0 * 8);
             ex.gramRows(r, D, a(6), a(2) === 0 ? 0 : a(2) + i0 * 8, H, D, a(9));
           }
         } else if (op === ${OP_COLSUMS}) {
@@ -633,9 +633,10 @@ export function scaledWeightedGramThreaded(
   H: Float64Array,
   oH: number,
   ldH: number,
+  y: Float64Array | null = null,
 ): void {
   const { d, parts, n } = store;
-  const D = ones ? d + 1 : d;
+  const D = gramWidth(d, ones, y);
   const R = gramBlockRows(D);
   for (const p of parts) {
     p.reset();
@@ -645,18 +646,20 @@ export function scaledWeightedGramThreaded(
     const pB = p.take(R * D);
     const pca = p.take(2 * R);
     const ph = h === null ? 0 : p.take(p.rows);
+    const py = y === null ? 0 : p.take(p.rows);
     const pH = p.take(m * D * D + 1);
     p.commit();
     const F = p.F;
     if (center !== null) F.set(center.subarray(0, d), pc);
     if (scale !== null) F.set(scale.subarray(0, d), ps);
     if (h !== null) copyIn(F, ph, h, p.row0, p.rows);
+    if (y !== null) copyIn(F, py, y, p.row0, p.rows);
     F.fill(0, pH, pH + m * D * D);
-    p.args([d, p.xAt << 3, ph << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, pH << 3, pca << 3, R]);
+    p.args([d, p.xAt << 3, ph << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, pH << 3, pca << 3, R, py << 3]);
     p.worker.start(OP_GRAM, p.id);
     p.out[0] = pH;
   }
-  gramSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, mainRows(store), h, center, scale, ones, H, oH, ldH);
+  gramSlices(mainSource(store), n, store.count, 0, store.mainSlices, d, mainRows(store), h, center, scale, ones, H, oH, ldH, y);
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t];
     p.worker.finish();
@@ -743,6 +746,7 @@ export function scaledWeightedGramStreamed(
   H: Float64Array,
   oH: number,
   ldH: number,
+  y: Float64Array | null = null,
 ): boolean {
   const count = sliceCount(n, d);
   const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
@@ -754,7 +758,7 @@ export function scaledWeightedGramStreamed(
     parts.push(p);
   }
   const T = parts.length + 1;
-  const D = ones ? d + 1 : d;
+  const D = gramWidth(d, ones, y);
   const R = gramBlockRows(D);
   const C = chunkRows(d, R);
   const DD = D * D;
@@ -776,6 +780,7 @@ export function scaledWeightedGramStreamed(
     p.reset();
     const px = p.take(C * d);
     const ph = h === null ? 0 : p.take(C);
+    const py = y === null ? 0 : p.take(C);
     const pc = center === null ? 0 : p.take(d);
     const ps = scale === null ? 0 : p.take(d);
     const pB = p.take(R * D);
@@ -785,7 +790,7 @@ export function scaledWeightedGramStreamed(
     if (center !== null) p.F.set(center.subarray(0, d), pc);
     if (scale !== null) p.F.set(scale.subarray(0, d), ps);
     p.F.fill(0, pH, pH + (to - from) * DD);
-    return { from, px, ph, pc, ps, pB, pca, pH, queue: chunksOf(i + 1), next: 0, busy: false };
+    return { from, px, ph, py, pc, ps, pB, pca, pH, queue: chunksOf(i + 1), next: 0, busy: false };
   });
   const [mFrom, mTo] = threadSlices(count, T, 0);
   const mine = chunksOf(0);
@@ -801,7 +806,8 @@ export function scaledWeightedGramStreamed(
       const [s, r0, rows] = L.queue[L.next++];
       p.F.set(X.subarray(r0 * d, (r0 + rows) * d), L.px);
       if (h !== null) p.F.set(h.subarray(r0, r0 + rows), L.ph);
-      p.args([d, L.px << 3, L.ph << 3, L.pc << 3, L.ps << 3, ones ? 1 : 0, L.pB << 3, D, (L.pH + (s - L.from) * DD) << 3, L.pca << 3, R]);
+      if (y !== null) p.F.set(y.subarray(r0, r0 + rows), L.py);
+      p.args([d, L.px << 3, L.ph << 3, L.pc << 3, L.ps << 3, ones ? 1 : 0, L.pB << 3, D, (L.pH + (s - L.from) * DD) << 3, L.pca << 3, R, L.py << 3]);
       p.worker.I[SLICE_COUNT] = 1;
       p.worker.I[SLICE_TABLE] = 0;
       p.worker.I[SLICE_TABLE + 1] = rows;
@@ -813,7 +819,9 @@ export function scaledWeightedGramStreamed(
       const [s, r0, rows] = mine[next++];
       const first = s === mFrom;
       if (rows > 0) {
-        scaledWeightedGramWasm(src, rows, d, X.subarray(r0 * d, (r0 + rows) * d), h === null ? null : h.subarray(r0, r0 + rows), center, scale, ones, first ? H : own[s - mFrom - 1], first ? oH : 0, first ? ldH : D);
+        const hs = h === null ? null : h.subarray(r0, r0 + rows);
+        const ys = y === null ? null : y.subarray(r0, r0 + rows);
+        scaledWeightedGramWasm(src, rows, d, X.subarray(r0 * d, (r0 + rows) * d), hs, center, scale, ones, first ? H : own[s - mFrom - 1], first ? oH : 0, first ? ldH : D, ys);
       }
       started = true;
     }

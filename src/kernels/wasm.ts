@@ -1,5 +1,5 @@
 import { WASM_KERNELS_BASE64 } from './wasmBytes.js';
-import { gramBlockRows } from './fusedTs.js';
+import { gramBlockRows, gramWidth } from './fusedTs.js';
 
 /**
  * The WebAssembly SIMD backend: compiles assembly/kernels.ts (embedded as base64)
@@ -30,7 +30,7 @@ interface Exports {
   binaryRows(rows: number, d: number, X: number, y: number, sw: number, w: number, b: number, grad: number, acc: number, hw: number): void;
   squaredRows(rows: number, d: number, X: number, y: number, sw: number, w: number, b: number, grad: number, acc: number): void;
   softmaxRows(rows: number, d: number, K: number, X: number, yIdx: number, sw: number, w: number, bias: number, grad: number, gbias: number, acc: number, scratch: number, prob: number): void;
-  scaleRows(rows: number, d: number, X: number, center: number, scale: number, ones: number, B: number, D: number): void;
+  scaleRows(rows: number, d: number, X: number, center: number, scale: number, ones: number, B: number, D: number, y: number): void;
   gramRows(rows: number, D: number, B: number, h: number, H: number, ldH: number, ca: number): void;
   weightedColumnSums(rows: number, d: number, X: number, sw: number, out: number): void;
   weightedColumnSquares(rows: number, d: number, X: number, sw: number, mean: number, out: number): void;
@@ -334,9 +334,10 @@ export function scaledWeightedGramWasm(
   H: Float64Array,
   oH: number,
   ldH: number,
+  y: Float64Array | null = null,
 ): void {
   const { ws, xAt } = src;
-  const D = ones ? d + 1 : d;
+  const D = gramWidth(d, ones, y);
   const R = gramBlockRows(D);
   ws.reset();
   const pc = center === null ? 0 : ws.take(d);
@@ -344,6 +345,7 @@ export function scaledWeightedGramWasm(
   const px = xAt >= 0 ? 0 : ws.take(R * d);
   const pB = ws.take(R * D);
   const ph = h === null ? 0 : ws.take(R);
+  const py = y === null ? 0 : ws.take(R);
   const pca = ws.take(2 * R);
   const pH = ws.take(D * D);
   ws.commit();
@@ -356,7 +358,8 @@ export function scaledWeightedGramWasm(
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
     if (h !== null) for (let r = 0; r < rows; r++) F[ph + r] = h[i0 + r];
-    ex.scaleRows(rows, d, at << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D);
+    if (y !== null) for (let r = 0; r < rows; r++) F[py + r] = y[i0 + r];
+    ex.scaleRows(rows, d, at << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, py << 3);
     ex.gramRows(rows, D, pB << 3, ph << 3, pH << 3, D, pca << 3);
   }
   for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] = F[pH + a * D + b];
@@ -406,7 +409,7 @@ export function multinomialGramWasm(
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
     ex.softmaxRows(rows, d, K, at << 3, 0, 0, pw << 3, pbias << 3, 0, 0, pacc << 3, pscr << 3, pP << 3);
-    ex.scaleRows(rows, d, at << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D);
+    ex.scaleRows(rows, d, at << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D, 0);
     let pair = 0;
     for (let k = 0; k < K; k++) {
       for (let l = k; l < K; l++, pair++) {

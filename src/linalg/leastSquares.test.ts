@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Random } from '../core/rng.js';
 import { setKernelBackend } from '../kernels/backend.js';
-import { gram, leastSquares, needsExplicitCentring, residualProduct, residualWork, type LeastSquaresOptions } from './leastSquares.js';
+import { gram, gramWithRhs, leastSquares, needsExplicitCentring, residualProduct, residualWork, type LeastSquaresOptions } from './leastSquares.js';
 
 afterEach(() => setKernelBackend('auto'));
 
@@ -102,6 +102,24 @@ describe('gram (on the scaledWeightedGram kernel)', () => {
       for (let j = 0; j < p.n; j++) for (let k = 0; k < p.n; k++) expect(G[j * p.n + k]).toBe(G[k * p.n + j]);
     }
   });
+});
+
+describe('gramWithRhs (b as an extra column of the Gram kernel)', () => {
+  for (const [name, p] of [
+    ['centred, weighted', problem(12, 3000, 7, 0.3, true)],
+    ['off-centre μ, uncentred b, mean 1e6', offCentre(problem(13, 2000, 9, 1e6, true))],
+  ] as const) {
+    it(`${name}: the Gram matrix of gram() bit for bit, and q, bb = the residual product and Σ sᵢbᵢ² at x = 0`, () => {
+      for (const backend of ['wasm', 'ts'] as const) {
+        setKernelBackend(backend);
+        const { G, q, bb } = gramWithRhs(p.m, p.n, p.A, p.b, p.center, p.weights);
+        expect(Array.from(G)).toEqual(Array.from(gram(p.m, p.n, p.A, p.center, p.weights)));
+        const ref = reference(p, new Float64Array(p.n));
+        expect(relDiff(q, ref.g)).toBeLessThan(1e-12);
+        expect(Math.abs(bb - ref.rss) / ref.rss).toBeLessThan(1e-13);
+      }
+    });
+  }
 });
 
 describe('residualProduct (on the fused squared-error pass)', () => {

@@ -60,10 +60,37 @@ export function gram(
 }
 
 /**
+ * {@link gram} and the right-hand side of the normal equations from the same pass: b rides as
+ * an extra column of the Gram kernel, so G = Σᵢ sᵢ(aᵢ − μ)(aᵢ − μ)ᵀ (full symmetric, n × n),
+ * q = Σᵢ sᵢ·bᵢ·(aᵢ − μ) and bb = Σᵢ sᵢ·bᵢ² — the residual product and sum of squares at x = 0
+ * (see {@link residualProduct}) without a pass of their own. Cost: m·(n + 1)²/2 multiply-adds,
+ * one pass over A.
+ */
+export function gramWithRhs(
+  m: number,
+  n: number,
+  A: Float64Array,
+  b: Float64Array,
+  center: Float64Array | null,
+  weights: Float64Array | null,
+): { G: Float64Array; q: Float64Array; bb: number } {
+  const N = n + 1;
+  const W = new Float64Array(N * N);
+  scaledWeightedGram(m, n, A, weights, center, null, false, W, 0, N, null, b);
+  const G = new Float64Array(n * n);
+  const q = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let k = j; k < n; k++) G[j * n + k] = G[k * n + j] = W[j * N + k];
+    q[j] = W[j * N + n];
+  }
+  return { G, q, bb: W[n * N + n] };
+}
+
+/**
  * Solves the weighted, centred least-squares problem above (A and b are not modified).
- * Cost: Cholesky path m·n²/2 (the Gram kernel) + n³/3, plus two fused passes over A (right-hand
- * side, then refinement residual, which also gives the residual sum of squares), O(n²) extra
- * memory and no copy of A; QR path 2m·n² and one m × n copy.
+ * Cost: Cholesky path m·(n + 1)²/2 (the Gram kernel, which also forms the right-hand side) +
+ * n³/3, plus one fused pass over A (the refinement residual, which also gives the residual sum
+ * of squares), O(n²) extra memory and no copy of A; QR path 2m·n² and one m × n copy.
  */
 export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Array, options: LeastSquaresOptions = {}): LeastSquaresResult {
   const center = options.center ?? null;
@@ -71,7 +98,9 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
   const method = options.method ?? 'auto';
   const ridge = options.ridge ?? 0;
   if (method !== 'qr' && (m >= n || ridge > 0) && n > 0) {
-    const G0 = gram(m, n, A, center, weights); // kept for the final residual and the centring choice (n² doubles)
+    // G0 is kept for the final residual and the centring choice (n² doubles); q and bb are the
+    // residual product and sum of squares at x = 0, the first round below.
+    const { G: G0, q, bb } = gramWithRhs(m, n, A, b, center, weights);
     const G = Float64Array.from(G0);
     for (let j = 0; j < n; j++) G[j * n + j] += ridge;
     const scale = new Float64Array(n);
@@ -100,7 +129,12 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
           // Round 0 solves G·x = Aᵀb; round 1 refines with the residual b − A·x.
           let rss = 0;
           for (let round = 0; round < 2; round++) {
-            rss = residualProduct(m, n, A, b, x, center, weights, byBlocks && round === 1, g, work);
+            if (round === 0) {
+              g.set(q);
+              rss = bb;
+            } else {
+              rss = residualProduct(m, n, A, b, x, center, weights, byBlocks, g, work);
+            }
             for (let j = 0; j < n; j++) rhs[j] = (g[j] - ridge * x[j]) * scale[j];
             choleskySolve(n, G, rhs);
             for (let j = 0; j < n; j++) {
