@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Random } from '../core/rng.js';
 import { setKernelBackend } from '../kernels/backend.js';
-import { gram, gramWithRhs, leastSquares, needsExplicitCentring, residualProduct, residualWork, type LeastSquaresOptions } from './leastSquares.js';
+import { centredNormalEquations, gram, gramWithRhs, leastSquares, needsExplicitCentring, residualProduct, residualWork, type LeastSquaresOptions } from './leastSquares.js';
 
 afterEach(() => setKernelBackend('auto'));
 
@@ -120,6 +120,61 @@ describe('gramWithRhs (b as an extra column of the Gram kernel)', () => {
       }
     });
   }
+});
+
+describe('centredNormalEquations (means and normal equations in one pass, on shifted rows)', () => {
+  /** Rows in two groups far apart (first half around 0, second around 1e4): no single block of rows is representative. */
+  function twoGroups(): Problem {
+    const p = problem(21, 4000, 6, 0, true);
+    const A = p.A.map((v, k) => (Math.floor(k / p.n) >= p.m / 2 ? v + 1e4 : v));
+    const center = new Float64Array(p.n);
+    let S = 0;
+    for (let i = 0; i < p.m; i++) {
+      const s = p.weights === null ? 1 : p.weights[i];
+      S += s;
+      for (let j = 0; j < p.n; j++) center[j] += s * A[i * p.n + j];
+    }
+    for (let j = 0; j < p.n; j++) center[j] /= S;
+    return { ...p, A, center };
+  }
+  const cases: [string, Problem][] = [
+    ['mean 0.3, weighted', problem(14, 3000, 7, 0.3, true)],
+    ['mean 1e6, unweighted, correlated', problem(15, 2500, 8, 1e6, false, true)],
+    ['mean 1e6, weighted', problem(16, 2000, 5, 1e6, true)],
+    ['two groups of rows 1e4 apart', twoGroups()],
+  ];
+  for (const [name, p] of cases) {
+    it(`${name}: μ, G, q and Σ sᵢbᵢ² as from the exact means`, () => {
+      const pre = centredNormalEquations(p.m, p.n, p.A, p.b, p.weights);
+      expect(pre).not.toBeNull();
+      if (pre === null) return;
+      expect(pre.finite).toBe(true);
+      const ref = reference(p, new Float64Array(p.n));
+      for (let j = 0; j < p.n; j++) expect(Math.abs(pre.center[j] - p.center[j])).toBeLessThan(1e-13 * Math.max(1, Math.abs(p.center[j])) + 1e-12 * Math.sqrt(ref.G[j * p.n + j] / p.m));
+      expect(relDiff(pre.G, ref.G)).toBeLessThan(1e-12);
+      expect(relDiff(pre.q, ref.g)).toBeLessThan(1e-12);
+      expect(Math.abs(pre.bb - ref.rss) / ref.rss).toBeLessThan(1e-13);
+      // The solution from these normal equations is the one leastSquares finds on its own.
+      const opts = { center: pre.center, weights: p.weights };
+      const own = leastSquares(p.m, p.n, p.A, p.b, opts);
+      const given = leastSquares(p.m, p.n, p.A, p.b, { ...opts, normal: pre });
+      expect(given.method).toBe(own.method); // the two groups make the columns nearly collinear: QR for both
+      if (name !== 'two groups of rows 1e4 apart') expect(given.method).toBe('cholesky');
+      expect(relDiff(given.x, own.x)).toBeLessThan(1e-12);
+    });
+  }
+
+  it('reports a NaN or ±∞ anywhere in A through `finite`, also on a zero-weight row and outside the sampled rows', () => {
+    const p = problem(18, 3000, 4, 1, true);
+    for (const [i, j, v] of [[1, 2, NaN], [2999, 0, Infinity], [1500, 3, -Infinity]] as const) {
+      const A = Float64Array.from(p.A);
+      A[i * p.n + j] = v;
+      const w = Float64Array.from(p.weights ?? []);
+      w[i] = 0;
+      for (const weights of [p.weights, w]) expect(centredNormalEquations(p.m, p.n, A, p.b, weights)?.finite).toBe(false);
+    }
+    expect(centredNormalEquations(p.m, p.n, p.A, p.b, new Float64Array(p.m))).toBeNull(); // no weight at all
+  });
 });
 
 describe('residualProduct (on the fused squared-error pass)', () => {

@@ -18,6 +18,16 @@ import { lstsq } from './qr.js';
 /** Above this estimated κ₁ of the equilibrated Gram matrix (κ(A)² ≈ 1e8) the QR path is used. */
 export const GRAM_CONDITION_LIMIT = 1e8;
 
+/** Normal equations formed ahead of {@link leastSquares} (see {@link centredNormalEquations}). */
+export interface NormalEquations {
+  /** Σᵢ sᵢ(aᵢ − μ)(aᵢ − μ)ᵀ, full symmetric n × n. */
+  readonly G: Float64Array;
+  /** Σᵢ sᵢ·bᵢ·(aᵢ − μ). */
+  readonly q: Float64Array;
+  /** Σᵢ sᵢ·bᵢ². */
+  readonly bb: number;
+}
+
 export interface LeastSquaresOptions {
   /** Column centres μ subtracted from every row of A on the fly (no copy), or null. */
   center?: Float64Array | null;
@@ -27,6 +37,8 @@ export interface LeastSquaresOptions {
   method?: 'auto' | 'cholesky' | 'qr';
   /** α ≥ 0 of a ridge term α·‖x‖² added to the objective (default 0). */
   ridge?: number;
+  /** The normal equations for these A, b, center and weights, if already formed: the Cholesky path then skips its Gram pass. */
+  normal?: NormalEquations | null;
 }
 
 export interface LeastSquaresResult {
@@ -87,6 +99,65 @@ export function gramWithRhs(
 }
 
 /**
+ * The weighted column means μ = Σᵢ sᵢaᵢ / Σᵢ sᵢ and the centred normal equations in one pass
+ * over A (no separate pass for the means). The Gram kernel runs on rows shifted by a provisional
+ * centre c, the weighted mean of at most 1024 rows spread evenly over A, with a ones column and
+ * b as extra columns: W = Σᵢ sᵢ·(aᵢ − c, 1, bᵢ)(aᵢ − c, 1, bᵢ)ᵀ. Then with S = Σ sᵢ and
+ * δ = Σᵢ sᵢ(aᵢ − c)/S (so μ = c + δ):
+ *
+ *   G = Σ sᵢ(aᵢ − c)(aᵢ − c)ᵀ − S·δδᵀ,   q = Σ sᵢbᵢ(aᵢ − c) − δ·Σ sᵢbᵢ,   bb = Σ sᵢbᵢ²
+ *
+ * (the shifted-data formulas, exact in real arithmetic). The correction S·δⱼ² is a fraction
+ * (δⱼ/σⱼ)² of Gⱼⱼ, about 1/1024 for a centre from 1024 rows, so next to no digits are lost to
+ * the subtraction, whatever the column's mean. `finite` is false when a NaN or ±∞ reached the
+ * sums (a non-finite entry of A always does: no row is skipped) or a sum overflowed; null when
+ * Σ sᵢ is not positive. Cost: m·(n + 2)²/2 multiply-adds, one pass over A, plus O(n²).
+ */
+export function centredNormalEquations(
+  m: number,
+  n: number,
+  A: Float64Array,
+  b: Float64Array,
+  weights: Float64Array | null,
+): (NormalEquations & { center: Float64Array; finite: boolean }) | null {
+  // Provisional centre: weighted mean of an even sample of rows (unweighted if they weigh 0).
+  const step = Math.max(1, Math.floor(m / 1024));
+  const c = new Float64Array(n);
+  let sw = 0;
+  for (let pass = 0; pass < 2 && sw === 0; pass++) {
+    c.fill(0);
+    for (let i = 0; i < m; i += step) {
+      const s = pass === 0 && weights !== null ? weights[i] : 1;
+      if (s === 0) continue;
+      sw += s;
+      for (let j = 0; j < n; j++) c[j] += s * A[i * n + j];
+    }
+  }
+  for (let j = 0; j < n; j++) c[j] /= sw;
+  const N = n + 2;
+  const W = new Float64Array(N * N);
+  scaledWeightedGram(m, n, A, weights, c, null, true, W, 0, N, null, b);
+  const S = W[n * N + n];
+  if (!(S > 0)) return null;
+  const center = new Float64Array(n);
+  const delta = new Float64Array(n);
+  let finite = Number.isFinite(S);
+  for (let j = 0; j < n; j++) {
+    delta[j] = W[j * N + n] / S;
+    center[j] = c[j] + delta[j];
+    if (!Number.isFinite(center[j]) || !Number.isFinite(W[j * N + j])) finite = false;
+  }
+  const sb = W[n * N + n + 1];
+  const G = new Float64Array(n * n);
+  const q = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let k = j; k < n; k++) G[j * n + k] = G[k * n + j] = W[j * N + k] - S * delta[j] * delta[k];
+    q[j] = W[j * N + n + 1] - delta[j] * sb;
+  }
+  return { G, q, bb: W[(n + 1) * N + n + 1], center, finite };
+}
+
+/**
  * Solves the weighted, centred least-squares problem above (A and b are not modified).
  * Cost: Cholesky path m·(n + 1)²/2 (the Gram kernel, which also forms the right-hand side) +
  * n³/3, plus one fused pass over A (the refinement residual, which also gives the residual sum
@@ -100,7 +171,7 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
   if (method !== 'qr' && (m >= n || ridge > 0) && n > 0) {
     // G0 is kept for the final residual and the centring choice (n² doubles); q and bb are the
     // residual product and sum of squares at x = 0, the first round below.
-    const { G: G0, q, bb } = gramWithRhs(m, n, A, b, center, weights);
+    const { G: G0, q, bb } = options.normal ?? gramWithRhs(m, n, A, b, center, weights);
     const G = Float64Array.from(G0);
     for (let j = 0; j < n; j++) G[j * n + j] += ridge;
     const scale = new Float64Array(n);

@@ -4,7 +4,7 @@ import { weightedMean } from '../core/stats.js';
 import { emitWarning, type WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
 import { columnMoments } from '../kernels/fused.js';
-import { gram, leastSquares, needsExplicitCentring, residualProduct, residualWork } from '../linalg/leastSquares.js';
+import { centredNormalEquations, gram, leastSquares, needsExplicitCentring, residualProduct, residualWork, type NormalEquations } from '../linalg/leastSquares.js';
 import { LinearModelObjective } from '../loss/linearModelObjective.js';
 import { elasticNetCD, type ColumnProblem, type GramProblem } from '../optim/coordinateDescent.js';
 import type { LinearRegressionParams } from './linearOptions.js';
@@ -130,8 +130,8 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
   const { fitIntercept } = params;
   const sparse = params.penalty === 'l1' || params.penalty === 'elasticnet';
   const solver = params.solver === 'auto' ? (sparse || params.positive ? 'cd' : 'lstsq') : params.solver;
-  // Least squares with an intercept reads every entry into the column sums first, and a NaN or
-  // ±∞ makes its column's sum NaN or ±∞ (no row is skipped, zero weights included: 0·∞ is
+  // Least squares with an intercept reads every entry into its column sums and squares first,
+  // and a NaN or ±∞ makes them NaN or ±∞ (no row is skipped, zero weights included: 0·∞ is
   // NaN), so the check rides on that pass; only a suspect matrix is scanned for the location.
   const checkOnSums = input.unchecked === true && solver === 'lstsq' && fitIntercept;
   if (input.unchecked === true && !checkOnSums) assertFinite(X.data, d, 'X');
@@ -179,14 +179,24 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     let center: Float64Array | null = null;
     let b = y;
     let yMean = 0;
+    let normal: NormalEquations | null = null;
     if (fitIntercept) {
-      center = columnMeans(X, sw);
-      if (checkOnSums && !center.every(Number.isFinite)) assertFinite(X.data, d, 'X'); // throws unless a sum overflowed
       yMean = weightedMean(y, sw);
       b = new Float64Array(n); // a loop: Float64Array.from with a map function is ~50× slower
       for (let i = 0; i < n; i++) b[i] = y[i] - yMean;
+      // The column means and the normal equations in one pass (the Cholesky path then reads X
+      // once more, for its refinement); the finiteness check rides on the same sums.
+      const pre = centredNormalEquations(n, d, X.data, b, sw);
+      if (pre === null) {
+        center = columnMeans(X, sw);
+        if (checkOnSums && !center.every(Number.isFinite)) assertFinite(X.data, d, 'X');
+      } else {
+        if (checkOnSums && !pre.finite) assertFinite(X.data, d, 'X'); // throws unless a sum overflowed
+        center = pre.center;
+        normal = pre;
+      }
     }
-    const res = leastSquares(n, d, X.data, b, { center, weights: sw, ridge });
+    const res = leastSquares(n, d, X.data, b, { center, weights: sw, ridge, normal });
     const coef = res.x;
     const intercept = fitIntercept ? yMean - safeDot(d, center as Float64Array, 0, coef, 0) : 0;
     if (res.rank < d) {
