@@ -5,6 +5,12 @@ import {
   cholesky,
   choleskyBlocked,
   choleskyDamped,
+  choleskySolve,
+  choleskySolveMirrored,
+  mirrorLower,
+  solveLower,
+  solveLowerTransposed,
+  solveUpper,
 } from './cholesky.js';
 import { choleskyWasm } from './choleskyWasm.js';
 
@@ -46,6 +52,23 @@ function refCholeskyWith(n: number, A: Float64Array, dotFn: typeof refDot): numb
 
 function refCholesky(n: number, A: Float64Array): number {
   return refCholeskyWith(n, A, refDot);
+}
+
+function refSolveLower(n: number, L: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= L[ri + k] * b[k];
+    b[i] = s / L[ri + i];
+  }
+}
+
+function refSolveLowerTransposed(n: number, L: Float64Array, b: Float64Array): void {
+  for (let i = n - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * b[k];
+    b[i] = s / L[i * n + i];
+  }
 }
 
 // Deliberately reordered variants: the comparisons below must tell them apart from the reference.
@@ -91,6 +114,25 @@ function tailLastDot(n: number, x: Float64Array, ox: number, y: Float64Array, oy
   return s0 + s1 + (s2 + s3);
 }
 
+/** Forward solve subtracting the sum Σ Lᵢₖyₖ at once instead of term by term. */
+function summedSolveLower(n: number, L: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    let t = 0;
+    for (let k = 0; k < i; k++) t += L[ri + k] * b[k];
+    b[i] = (b[i] - t) / L[ri + i];
+  }
+}
+
+/** Backward solve with the terms in decreasing k. */
+function reversedSolveLowerTransposed(n: number, L: Float64Array, b: Float64Array): void {
+  for (let i = n - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = n - 1; k > i; k--) s -= L[k * n + i] * b[k];
+    b[i] = s / L[i * n + i];
+  }
+}
+
 const SIZES = [0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 64, 65, 130, 650];
 
 /** A random SPD matrix B·Bᵀ + 10⁻³·I (B standard normal), stored in full. */
@@ -130,6 +172,11 @@ function refFactor(n: number): Float64Array {
     factors.set(n, L);
   }
   return L;
+}
+
+function randomVector(n: number, seed: number): Float64Array {
+  const rng = new Random(seed);
+  return Float64Array.from({ length: n }, () => rng.normal());
 }
 
 /** Each implementation of `cholesky`, all of which must give the reference's bits. */
@@ -209,5 +256,67 @@ describe('cholesky: the same bits as the unblocked factorisation', () => {
     let same = true;
     for (let i = 0; i < n; i++) for (let k = 0; k <= i; k++) if (!Object.is(L[i * n + k], expected[i * n + k])) same = false;
     expect(same).toBe(true);
+  });
+});
+
+describe('triangular solves: the same bits as the one-row-at-a-time reference', () => {
+  it('solveLower, solveLowerTransposed and solveUpper on a mirrored factor', () => {
+    for (const n of SIZES) {
+      const L = refFactor(n);
+      const M = L.slice();
+      mirrorLower(n, M);
+      let mirrored = true;
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k <= i; k++) {
+          // The lower triangle is untouched and copied to the upper one.
+          if (!Object.is(M[i * n + k], L[i * n + k]) || !Object.is(M[k * n + i], L[i * n + k])) mirrored = false;
+        }
+      }
+      expect(mirrored, `mirrorLower, n = ${n}`).toBe(true);
+      const b = randomVector(n, n);
+      const y = b.slice();
+      refSolveLower(n, L, y);
+      const got = b.slice();
+      solveLower(n, L, got);
+      expect(got, `solveLower, n = ${n}`).toEqual(y);
+      const x = b.slice();
+      refSolveLowerTransposed(n, L, x);
+      const gotT = b.slice();
+      solveLowerTransposed(n, L, gotT);
+      expect(gotT, `solveLowerTransposed, n = ${n}`).toEqual(x);
+      const gotU = b.slice();
+      solveUpper(n, M, gotU);
+      expect(gotU, `solveUpper, n = ${n}`).toEqual(x);
+      const full = b.slice();
+      refSolveLower(n, L, full);
+      refSolveLowerTransposed(n, L, full);
+      const s1 = b.slice();
+      choleskySolve(n, L, s1);
+      expect(s1, `choleskySolve, n = ${n}`).toEqual(full);
+      const s2 = b.slice();
+      choleskySolveMirrored(n, M, s2);
+      expect(s2, `choleskySolveMirrored, n = ${n}`).toEqual(full);
+    }
+  });
+
+  it('the comparisons tell a reordered solve apart (the test above can fail)', () => {
+    let lower = 0;
+    let upper = 0;
+    for (const n of SIZES) {
+      const L = refFactor(n);
+      const b = randomVector(n, n);
+      const y = b.slice();
+      refSolveLower(n, L, y);
+      const y2 = b.slice();
+      summedSolveLower(n, L, y2);
+      if (y2.some((v, i) => !Object.is(v, y[i]))) lower++;
+      const x = b.slice();
+      refSolveLowerTransposed(n, L, x);
+      const x2 = b.slice();
+      reversedSolveLowerTransposed(n, L, x2);
+      if (x2.some((v, i) => !Object.is(v, x[i]))) upper++;
+    }
+    expect(lower).toBeGreaterThan(0);
+    expect(upper).toBeGreaterThan(0);
   });
 });

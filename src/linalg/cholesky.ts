@@ -240,9 +240,45 @@ export function choleskyDamped(n: number, H: Float64Array, L: Float64Array): num
   return -1;
 }
 
-/** Solves L·y = b in place (L lower triangular, row-major). Cost: n²/2. */
+/**
+ * Solves L·y = b in place (L lower triangular, row-major): yᵢ = (bᵢ − Σ_{k<i} Lᵢₖ·yₖ) / Lᵢᵢ,
+ * the terms subtracted one by one in increasing k. Rows are taken four at a time, their four
+ * chains of subtractions interleaved (each in its own order), so the chains overlap instead of
+ * waiting on one another. Cost: n²/2.
+ */
 export function solveLower(n: number, L: Float64Array, b: Float64Array): void {
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let s0 = b[i];
+    let s1 = b[i + 1];
+    let s2 = b[i + 2];
+    let s3 = b[i + 3];
+    for (let k = 0; k < i; k++) {
+      const yk = b[k];
+      s0 -= L[r0 + k] * yk;
+      s1 -= L[r1 + k] * yk;
+      s2 -= L[r2 + k] * yk;
+      s3 -= L[r3 + k] * yk;
+    }
+    const y0 = s0 / L[r0 + i];
+    b[i] = y0;
+    s1 -= L[r1 + i] * y0;
+    const y1 = s1 / L[r1 + i + 1];
+    b[i + 1] = y1;
+    s2 -= L[r2 + i] * y0;
+    s2 -= L[r2 + i + 1] * y1;
+    const y2 = s2 / L[r2 + i + 2];
+    b[i + 2] = y2;
+    s3 -= L[r3 + i] * y0;
+    s3 -= L[r3 + i + 1] * y1;
+    s3 -= L[r3 + i + 2] * y2;
+    b[i + 3] = s3 / L[r3 + i + 3];
+  }
+  for (; i < n; i++) {
     const ri = i * n;
     let s = b[i];
     for (let k = 0; k < i; k++) s -= L[ri + k] * b[k];
@@ -250,7 +286,12 @@ export function solveLower(n: number, L: Float64Array, b: Float64Array): void {
   }
 }
 
-/** Solves Lᵀ·x = b in place (L lower triangular, row-major). Cost: n²/2. */
+/**
+ * Solves Lᵀ·x = b in place (L lower triangular, row-major): xᵢ = (bᵢ − Σ_{k>i} Lₖᵢ·xₖ) / Lᵢᵢ,
+ * the terms subtracted one by one in increasing k. Reads L by columns (stride n); to solve
+ * many times with one factor, {@link mirrorLower} it once and use {@link solveUpper}, which
+ * gives the same bits reading rows. Cost: n²/2.
+ */
 export function solveLowerTransposed(n: number, L: Float64Array, b: Float64Array): void {
   for (let i = n - 1; i >= 0; i--) {
     let s = b[i];
@@ -259,10 +300,54 @@ export function solveLowerTransposed(n: number, L: Float64Array, b: Float64Array
   }
 }
 
+/**
+ * Solves U·x = b in place for U upper triangular, read from the diagonal and strict upper
+ * triangle of the row-major `U`: xᵢ = (bᵢ − Σ_{k>i} Uᵢₖ·xₖ) / Uᵢᵢ, the terms subtracted one by
+ * one in increasing k. With U = Lᵀ (see {@link mirrorLower}) this is
+ * {@link solveLowerTransposed} bit for bit, reading rows instead of columns. Each xᵢ's chain
+ * starts from xᵢ₊₁, so the solve is one chain of n²/2 dependent subtractions. Cost: n²/2.
+ */
+export function solveUpper(n: number, U: Float64Array, b: Float64Array): void {
+  for (let i = n - 1; i >= 0; i--) {
+    const ri = i * n;
+    let s = b[i];
+    let k = i + 1;
+    for (; k + 3 < n; k += 4) {
+      s -= U[ri + k] * b[k];
+      s -= U[ri + k + 1] * b[k + 1];
+      s -= U[ri + k + 2] * b[k + 2];
+      s -= U[ri + k + 3] * b[k + 3];
+    }
+    for (; k < n; k++) s -= U[ri + k] * b[k];
+    b[i] = s / U[ri + i];
+  }
+}
+
+/**
+ * Copies the strict lower triangle of L into the strict upper triangle (Lᵢₖ → Lₖᵢ), so that
+ * `L` holds both L and Lᵀ (sharing the diagonal) for {@link choleskySolveMirrored}. Worth it
+ * when one factor serves many solves. Cost: n²/2 copies.
+ */
+export function mirrorLower(n: number, L: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let k = 0; k < i; k++) L[k * n + i] = L[ri + k];
+  }
+}
+
 /** Solves (L·Lᵀ)·x = b in place given the factor from {@link cholesky}. Cost: n². */
 export function choleskySolve(n: number, L: Float64Array, b: Float64Array): void {
   solveLower(n, L, b);
   solveLowerTransposed(n, L, b);
+}
+
+/**
+ * {@link choleskySolve} (the same bits) for a factor that has been through {@link mirrorLower}:
+ * both triangular solves read rows. Cost: n².
+ */
+export function choleskySolveMirrored(n: number, L: Float64Array, b: Float64Array): void {
+  solveLower(n, L, b);
+  solveUpper(n, L, b);
 }
 
 /** The 1-norm ‖A‖₁ = max_j Σ_i |A_ij| of a symmetric matrix stored in full. Cost: n². */
