@@ -1190,3 +1190,129 @@ function prDot2x2(x0: usize, x1: usize, w0: usize, w1: usize, d: i32, b: usize, 
   store<f64>(z1, b0 + (s10 + f64x2.extract_lane(a10, 1) + (f64x2.extract_lane(c10, 0) + f64x2.extract_lane(c10, 1))));
   store<f64>(z1, b1 + (s11 + f64x2.extract_lane(a11, 1) + (f64x2.extract_lane(c11, 0) + f64x2.extract_lane(c11, 1))), 8);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cholesky factorisation (src/linalg/choleskyWasm.ts): choleskyBlocked of src/linalg/cholesky.ts
+// operation for operation. Every sum is kernels' dot in TypeScript (four accumulators over
+// k ≡ 0, 1, 2, 3 mod 4, the tail into the first, combined (s0 + s1) + (s2 + s3)): here the
+// lanes (s0, s1), (s2, s3) of two f64x2 vectors, as in prDot4.
+
+/** Σ_{k<d} x[k]·y[k] in the order of dot in src/kernels/blas.ts. */
+// @ts-ignore: decorator
+@inline
+function cholDot(x: usize, y: usize, d: i32): f64 {
+  let a = f64x2.splat(0);
+  let c = f64x2.splat(0);
+  let k = 0;
+  for (; k + 3 < d; k += 4) {
+    const o = <usize>k << 3;
+    a = f64x2.add(a, f64x2.mul(v128.load(x + o), v128.load(y + o)));
+    c = f64x2.add(c, f64x2.mul(v128.load(x + o, 16), v128.load(y + o, 16)));
+  }
+  let s0 = f64x2.extract_lane(a, 0);
+  for (; k < d; k++) s0 += load<f64>(x + (<usize>k << 3)) * load<f64>(y + (<usize>k << 3));
+  return s0 + f64x2.extract_lane(a, 1) + (f64x2.extract_lane(c, 0) + f64x2.extract_lane(c, 1));
+}
+
+/** L[i, j] for j in [j0, j1), i in [i0, i1), one entry at a time (finishColumns). */
+function cholFinish(n: i32, A: usize, j0: i32, j1: i32, i0: i32, i1: i32): void {
+  const rb = <usize>n << 3;
+  for (let i = i0; i < i1; i++) {
+    const ri = A + <usize>i * rb;
+    for (let j = j0; j < j1; j++) {
+      const rj = A + <usize>j * rb;
+      const p = ri + (<usize>j << 3);
+      store<f64>(p, (load<f64>(p) - cholDot(ri, rj, j)) * (1 / load<f64>(rj + (<usize>j << 3))));
+    }
+  }
+}
+
+/**
+ * Factors the n × n row-major matrix at byte offset A in place (lower triangle ← L); returns −1,
+ * or the first pivot that is not positive with columns before it complete (as `cholesky`).
+ * Rows below each block of four columns are done one at a time for all four columns: eight
+ * f64x2 accumulators sharing each load of the row.
+ */
+export function choleskyRows(n: i32, A: usize): i32 {
+  const rb = <usize>n << 3;
+  for (let j0 = 0; j0 < n; j0 += 4) {
+    const j1 = min(j0 + 4, n);
+    // The block's own rows, column by column (diagonalBlock).
+    for (let j = j0; j < j1; j++) {
+      const rj = A + <usize>j * rb;
+      const pj = rj + (<usize>j << 3);
+      const s = load<f64>(pj) - cholDot(rj, rj, j);
+      if (!(s > 0)) {
+        cholFinish(n, A, j0, j, j1, n);
+        return j;
+      }
+      const ljj = Math.sqrt(s);
+      store<f64>(pj, ljj);
+      const inv = 1 / ljj;
+      for (let i = j + 1; i < j1; i++) {
+        const ri = A + <usize>i * rb;
+        const p = ri + (<usize>j << 3);
+        store<f64>(p, (load<f64>(p) - cholDot(ri, rj, j)) * inv);
+      }
+    }
+    if (j1 >= n) break;
+    // Rows below (rowsBelow).
+    const o = <usize>j0 << 3;
+    const p0 = A + <usize>j0 * rb;
+    const p1 = p0 + rb;
+    const p2 = p1 + rb;
+    const p3 = p2 + rb;
+    const inv0 = 1 / load<f64>(p0 + o);
+    const inv1 = 1 / load<f64>(p1 + o, 8);
+    const inv2 = 1 / load<f64>(p2 + o, 16);
+    const inv3 = 1 / load<f64>(p3 + o, 24);
+    const l10 = load<f64>(p1 + o);
+    const l20 = load<f64>(p2 + o);
+    const l21 = load<f64>(p2 + o, 8);
+    const l30 = load<f64>(p3 + o);
+    const l31 = load<f64>(p3 + o, 8);
+    const l32 = load<f64>(p3 + o, 16);
+    for (let i = j0 + 4; i < n; i++) {
+      const r = A + <usize>i * rb;
+      let a0 = f64x2.splat(0);
+      let a1 = f64x2.splat(0);
+      let b0 = f64x2.splat(0);
+      let b1 = f64x2.splat(0);
+      let c0 = f64x2.splat(0);
+      let c1 = f64x2.splat(0);
+      let d0 = f64x2.splat(0);
+      let d1 = f64x2.splat(0);
+      for (let k = 0; k < j0; k += 4) {
+        const q = <usize>k << 3;
+        const x0 = v128.load(r + q);
+        const x1 = v128.load(r + q, 16);
+        a0 = f64x2.add(a0, f64x2.mul(x0, v128.load(p0 + q)));
+        a1 = f64x2.add(a1, f64x2.mul(x1, v128.load(p0 + q, 16)));
+        b0 = f64x2.add(b0, f64x2.mul(x0, v128.load(p1 + q)));
+        b1 = f64x2.add(b1, f64x2.mul(x1, v128.load(p1 + q, 16)));
+        c0 = f64x2.add(c0, f64x2.mul(x0, v128.load(p2 + q)));
+        c1 = f64x2.add(c1, f64x2.mul(x1, v128.load(p2 + q, 16)));
+        d0 = f64x2.add(d0, f64x2.mul(x0, v128.load(p3 + q)));
+        d1 = f64x2.add(d1, f64x2.mul(x1, v128.load(p3 + q, 16)));
+      }
+      const ro = r + o;
+      const y0 = (load<f64>(ro) - (f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1) + (f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1)))) * inv0;
+      store<f64>(ro, y0);
+      let s = f64x2.extract_lane(b0, 0);
+      s += y0 * l10;
+      const y1 = (load<f64>(ro, 8) - (s + f64x2.extract_lane(b0, 1) + (f64x2.extract_lane(b1, 0) + f64x2.extract_lane(b1, 1)))) * inv1;
+      store<f64>(ro, y1, 8);
+      s = f64x2.extract_lane(c0, 0);
+      s += y0 * l20;
+      s += y1 * l21;
+      const y2 = (load<f64>(ro, 16) - (s + f64x2.extract_lane(c0, 1) + (f64x2.extract_lane(c1, 0) + f64x2.extract_lane(c1, 1)))) * inv2;
+      store<f64>(ro, y2, 16);
+      s = f64x2.extract_lane(d0, 0);
+      s += y0 * l30;
+      s += y1 * l31;
+      s += y2 * l32;
+      store<f64>(ro, (load<f64>(ro, 24) - (s + f64x2.extract_lane(d0, 1) + (f64x2.extract_lane(d1, 0) + f64x2.extract_lane(d1, 1)))) * inv3, 24);
+    }
+  }
+  return -1;
+}

@@ -1,4 +1,5 @@
 import { dot } from '../kernels/blas.js';
+import { choleskyWasm } from './choleskyWasm.js';
 
 /**
  * Cholesky factorisation and solves for symmetric positive definite systems, on row-major
@@ -7,60 +8,216 @@ import { dot } from '../kernels/blas.js';
 
 /**
  * Factors A = L·Lᵀ in place: on return the lower triangle of `A` holds L (the strict upper
- * triangle is left as it was). Returns −1 on success, or the index of the first pivot that is
- * not positive (A is not numerically positive definite; A is then partly overwritten).
- * Cost: n³/3 multiply-adds.
+ * triangle is left as it was). Returns −1 on success, or the index j of the first pivot that is
+ * not positive (A is not numerically positive definite; columns < j of L are then complete and
+ * the rest of A is as it was).
+ *
+ * Lᵢⱼ = (Aᵢⱼ − Σ_{k<j} Lᵢₖ·Lⱼₖ) / Lⱼⱼ with Lⱼⱼ = √(Aⱼⱼ − Σ_{k<j} Lⱼₖ²), every sum taken as
+ * kernels' `dot` takes it (four accumulators over k ≡ 0, 1, 2, 3 mod 4, the last j mod 4 terms
+ * into the first, combined (s₀ + s₁) + (s₂ + s₃)), and the division done as a multiplication by
+ * 1/Lⱼⱼ. Results are the same bits whichever of the two implementations runs: the WebAssembly
+ * SIMD kernel (n ≥ 16, when the backend is WebAssembly; see `setKernelBackend`) or the
+ * TypeScript one. Both take columns four at a time ({@link choleskyBlocked}).
+ * Cost: n³/3 multiply-adds (plus a copy of A in and out of WebAssembly memory).
  */
 export function cholesky(n: number, A: Float64Array): number {
-  for (let j = 0; j < n; j++) {
+  if (n >= WASM_MIN_ORDER) {
+    const failed = choleskyWasm(n, A);
+    if (failed !== null) return failed;
+  }
+  return choleskyBlocked(n, A);
+}
+
+/** Below this order the TypeScript factorisation runs (the copy and call would not pay). */
+const WASM_MIN_ORDER = 16;
+
+/**
+ * {@link cholesky} in TypeScript, with columns in blocks of four, j₀ = 0, 4, 8, …: first the
+ * block's own rows j₀ … j₀+3 (column by column, as the unblocked algorithm would), then every
+ * row i below them for all four columns at once, so each row is read once per block instead of
+ * once per column. Two rows and two columns share each sweep (sixteen accumulators), and
+ * because j₀ is a multiple of four, column j₀ + c's sum is exactly: the four accumulators over
+ * k < j₀, then the terms j₀ ≤ k < j₀ + c (just computed in this row) added into the first in
+ * order, then the combination: the same operations as one dot product per entry.
+ * Cost: n³/3 multiply-adds.
+ */
+export function choleskyBlocked(n: number, A: Float64Array): number {
+  for (let j0 = 0; j0 < n; j0 += 4) {
+    const j1 = Math.min(j0 + 4, n);
+    const failed = diagonalBlock(n, A, j0, j1);
+    if (failed >= 0) {
+      finishColumns(n, A, j0, failed, j1, n);
+      return failed;
+    }
+    if (j1 < n) rowsBelow(n, A, j0);
+  }
+  return -1;
+}
+
+/** Columns [j0, j1) of L on rows [j0, j1), column by column; returns the failing pivot or −1. */
+function diagonalBlock(n: number, A: Float64Array, j0: number, j1: number): number {
+  for (let j = j0; j < j1; j++) {
     const rj = j * n;
     const s = A[rj + j] - dot(j, A, rj, A, rj);
     if (!(s > 0)) return j;
     const ljj = Math.sqrt(s);
     A[rj + j] = ljj;
     const inv = 1 / ljj;
-    // Two rows at a time: each load of row j serves both dot products (eight add chains in all).
-    let i = j + 1;
-    for (; i + 1 < n; i += 2) {
-      const r0 = i * n;
-      const r1 = r0 + n;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      let k = 0;
-      for (; k + 3 < j; k += 4) {
-        const l0 = A[rj + k];
-        const l1 = A[rj + k + 1];
-        const l2 = A[rj + k + 2];
-        const l3 = A[rj + k + 3];
-        a0 += A[r0 + k] * l0;
-        a1 += A[r0 + k + 1] * l1;
-        a2 += A[r0 + k + 2] * l2;
-        a3 += A[r0 + k + 3] * l3;
-        b0 += A[r1 + k] * l0;
-        b1 += A[r1 + k + 1] * l1;
-        b2 += A[r1 + k + 2] * l2;
-        b3 += A[r1 + k + 3] * l3;
-      }
-      for (; k < j; k++) {
-        a0 += A[r0 + k] * A[rj + k];
-        b0 += A[r1 + k] * A[rj + k];
-      }
-      // Combined as kernels' dot does, so a row gets the same bits paired or alone.
-      A[r0 + j] = (A[r0 + j] - (a0 + a1 + (a2 + a3))) * inv;
-      A[r1 + j] = (A[r1 + j] - (b0 + b1 + (b2 + b3))) * inv;
-    }
-    if (i < n) {
+    for (let i = j + 1; i < j1; i++) {
       const ri = i * n;
       A[ri + j] = (A[ri + j] - dot(j, A, ri, A, rj)) * inv;
     }
   }
   return -1;
+}
+
+/** Columns [j0, j1) of L on rows [i0, i1), one entry at a time (column order within a row). */
+function finishColumns(n: number, A: Float64Array, j0: number, j1: number, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const ri = i * n;
+    for (let j = j0; j < j1; j++) {
+      const rj = j * n;
+      A[ri + j] = (A[ri + j] - dot(j, A, ri, A, rj)) * (1 / A[rj + j]);
+    }
+  }
+}
+
+/** Columns j0 … j0+3 of L on every row below the block (rows in pairs, columns in pairs). */
+function rowsBelow(n: number, A: Float64Array, j0: number): void {
+  const p0 = j0 * n;
+  const p1 = p0 + n;
+  const p2 = p1 + n;
+  const p3 = p2 + n;
+  // The block's pivots' reciprocals and its strictly lower entries (the in-block terms).
+  const inv0 = 1 / A[p0 + j0];
+  const inv1 = 1 / A[p1 + j0 + 1];
+  const inv2 = 1 / A[p2 + j0 + 2];
+  const inv3 = 1 / A[p3 + j0 + 3];
+  const l10 = A[p1 + j0];
+  const l20 = A[p2 + j0];
+  const l21 = A[p2 + j0 + 1];
+  const l30 = A[p3 + j0];
+  const l31 = A[p3 + j0 + 1];
+  const l32 = A[p3 + j0 + 2];
+  let i = j0 + 4;
+  for (; i + 1 < n; i += 2) {
+    const r = i * n;
+    const q = r + n;
+    // Columns j0, j0 + 1 of rows i (a, b) and i + 1 (c, d).
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    let b3 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    for (let k = 0; k < j0; k += 4) {
+      const u0 = A[p0 + k];
+      const u1 = A[p0 + k + 1];
+      const u2 = A[p0 + k + 2];
+      const u3 = A[p0 + k + 3];
+      const v0 = A[p1 + k];
+      const v1 = A[p1 + k + 1];
+      const v2 = A[p1 + k + 2];
+      const v3 = A[p1 + k + 3];
+      const x0 = A[r + k];
+      const x1 = A[r + k + 1];
+      const x2 = A[r + k + 2];
+      const x3 = A[r + k + 3];
+      a0 += x0 * u0;
+      a1 += x1 * u1;
+      a2 += x2 * u2;
+      a3 += x3 * u3;
+      b0 += x0 * v0;
+      b1 += x1 * v1;
+      b2 += x2 * v2;
+      b3 += x3 * v3;
+      const z0 = A[q + k];
+      const z1 = A[q + k + 1];
+      const z2 = A[q + k + 2];
+      const z3 = A[q + k + 3];
+      c0 += z0 * u0;
+      c1 += z1 * u1;
+      c2 += z2 * u2;
+      c3 += z3 * u3;
+      d0 += z0 * v0;
+      d1 += z1 * v1;
+      d2 += z2 * v2;
+      d3 += z3 * v3;
+    }
+    const x0 = (A[r + j0] - (a0 + a1 + (a2 + a3))) * inv0;
+    A[r + j0] = x0;
+    b0 += x0 * l10;
+    const x1 = (A[r + j0 + 1] - (b0 + b1 + (b2 + b3))) * inv1;
+    A[r + j0 + 1] = x1;
+    const z0 = (A[q + j0] - (c0 + c1 + (c2 + c3))) * inv0;
+    A[q + j0] = z0;
+    d0 += z0 * l10;
+    const z1 = (A[q + j0 + 1] - (d0 + d1 + (d2 + d3))) * inv1;
+    A[q + j0 + 1] = z1;
+    // Columns j0 + 2, j0 + 3, the same way.
+    a0 = a1 = a2 = a3 = b0 = b1 = b2 = b3 = c0 = c1 = c2 = c3 = d0 = d1 = d2 = d3 = 0;
+    for (let k = 0; k < j0; k += 4) {
+      const u0 = A[p2 + k];
+      const u1 = A[p2 + k + 1];
+      const u2 = A[p2 + k + 2];
+      const u3 = A[p2 + k + 3];
+      const v0 = A[p3 + k];
+      const v1 = A[p3 + k + 1];
+      const v2 = A[p3 + k + 2];
+      const v3 = A[p3 + k + 3];
+      const y0 = A[r + k];
+      const y1 = A[r + k + 1];
+      const y2 = A[r + k + 2];
+      const y3 = A[r + k + 3];
+      a0 += y0 * u0;
+      a1 += y1 * u1;
+      a2 += y2 * u2;
+      a3 += y3 * u3;
+      b0 += y0 * v0;
+      b1 += y1 * v1;
+      b2 += y2 * v2;
+      b3 += y3 * v3;
+      const w0 = A[q + k];
+      const w1 = A[q + k + 1];
+      const w2 = A[q + k + 2];
+      const w3 = A[q + k + 3];
+      c0 += w0 * u0;
+      c1 += w1 * u1;
+      c2 += w2 * u2;
+      c3 += w3 * u3;
+      d0 += w0 * v0;
+      d1 += w1 * v1;
+      d2 += w2 * v2;
+      d3 += w3 * v3;
+    }
+    a0 += x0 * l20;
+    a0 += x1 * l21;
+    const x2 = (A[r + j0 + 2] - (a0 + a1 + (a2 + a3))) * inv2;
+    A[r + j0 + 2] = x2;
+    b0 += x0 * l30;
+    b0 += x1 * l31;
+    b0 += x2 * l32;
+    A[r + j0 + 3] = (A[r + j0 + 3] - (b0 + b1 + (b2 + b3))) * inv3;
+    c0 += z0 * l20;
+    c0 += z1 * l21;
+    const z2 = (A[q + j0 + 2] - (c0 + c1 + (c2 + c3))) * inv2;
+    A[q + j0 + 2] = z2;
+    d0 += z0 * l30;
+    d0 += z1 * l31;
+    d0 += z2 * l32;
+    A[q + j0 + 3] = (A[q + j0 + 3] - (d0 + d1 + (d2 + d3))) * inv3;
+  }
+  if (i < n) finishColumns(n, A, j0, j0 + 4, i, n);
 }
 
 /**
@@ -83,9 +240,45 @@ export function choleskyDamped(n: number, H: Float64Array, L: Float64Array): num
   return -1;
 }
 
-/** Solves L·y = b in place (L lower triangular, row-major). Cost: n²/2. */
+/**
+ * Solves L·y = b in place (L lower triangular, row-major): yᵢ = (bᵢ − Σ_{k<i} Lᵢₖ·yₖ) / Lᵢᵢ,
+ * the terms subtracted one by one in increasing k. Rows are taken four at a time, their four
+ * chains of subtractions interleaved (each in its own order), so the chains overlap instead of
+ * waiting on one another. Cost: n²/2.
+ */
 export function solveLower(n: number, L: Float64Array, b: Float64Array): void {
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let s0 = b[i];
+    let s1 = b[i + 1];
+    let s2 = b[i + 2];
+    let s3 = b[i + 3];
+    for (let k = 0; k < i; k++) {
+      const yk = b[k];
+      s0 -= L[r0 + k] * yk;
+      s1 -= L[r1 + k] * yk;
+      s2 -= L[r2 + k] * yk;
+      s3 -= L[r3 + k] * yk;
+    }
+    const y0 = s0 / L[r0 + i];
+    b[i] = y0;
+    s1 -= L[r1 + i] * y0;
+    const y1 = s1 / L[r1 + i + 1];
+    b[i + 1] = y1;
+    s2 -= L[r2 + i] * y0;
+    s2 -= L[r2 + i + 1] * y1;
+    const y2 = s2 / L[r2 + i + 2];
+    b[i + 2] = y2;
+    s3 -= L[r3 + i] * y0;
+    s3 -= L[r3 + i + 1] * y1;
+    s3 -= L[r3 + i + 2] * y2;
+    b[i + 3] = s3 / L[r3 + i + 3];
+  }
+  for (; i < n; i++) {
     const ri = i * n;
     let s = b[i];
     for (let k = 0; k < i; k++) s -= L[ri + k] * b[k];
@@ -93,7 +286,12 @@ export function solveLower(n: number, L: Float64Array, b: Float64Array): void {
   }
 }
 
-/** Solves Lᵀ·x = b in place (L lower triangular, row-major). Cost: n²/2. */
+/**
+ * Solves Lᵀ·x = b in place (L lower triangular, row-major): xᵢ = (bᵢ − Σ_{k>i} Lₖᵢ·xₖ) / Lᵢᵢ,
+ * the terms subtracted one by one in increasing k. Reads L by columns (stride n); to solve
+ * many times with one factor, {@link mirrorLower} it once and use {@link solveUpper}, which
+ * gives the same bits reading rows. Cost: n²/2.
+ */
 export function solveLowerTransposed(n: number, L: Float64Array, b: Float64Array): void {
   for (let i = n - 1; i >= 0; i--) {
     let s = b[i];
@@ -102,10 +300,54 @@ export function solveLowerTransposed(n: number, L: Float64Array, b: Float64Array
   }
 }
 
+/**
+ * Solves U·x = b in place for U upper triangular, read from the diagonal and strict upper
+ * triangle of the row-major `U`: xᵢ = (bᵢ − Σ_{k>i} Uᵢₖ·xₖ) / Uᵢᵢ, the terms subtracted one by
+ * one in increasing k. With U = Lᵀ (see {@link mirrorLower}) this is
+ * {@link solveLowerTransposed} bit for bit, reading rows instead of columns. Each xᵢ's chain
+ * starts from xᵢ₊₁, so the solve is one chain of n²/2 dependent subtractions. Cost: n²/2.
+ */
+export function solveUpper(n: number, U: Float64Array, b: Float64Array): void {
+  for (let i = n - 1; i >= 0; i--) {
+    const ri = i * n;
+    let s = b[i];
+    let k = i + 1;
+    for (; k + 3 < n; k += 4) {
+      s -= U[ri + k] * b[k];
+      s -= U[ri + k + 1] * b[k + 1];
+      s -= U[ri + k + 2] * b[k + 2];
+      s -= U[ri + k + 3] * b[k + 3];
+    }
+    for (; k < n; k++) s -= U[ri + k] * b[k];
+    b[i] = s / U[ri + i];
+  }
+}
+
+/**
+ * Copies the strict lower triangle of L into the strict upper triangle (Lᵢₖ → Lₖᵢ), so that
+ * `L` holds both L and Lᵀ (sharing the diagonal) for {@link choleskySolveMirrored}. Worth it
+ * when one factor serves many solves. Cost: n²/2 copies.
+ */
+export function mirrorLower(n: number, L: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let k = 0; k < i; k++) L[k * n + i] = L[ri + k];
+  }
+}
+
 /** Solves (L·Lᵀ)·x = b in place given the factor from {@link cholesky}. Cost: n². */
 export function choleskySolve(n: number, L: Float64Array, b: Float64Array): void {
   solveLower(n, L, b);
   solveLowerTransposed(n, L, b);
+}
+
+/**
+ * {@link choleskySolve} (the same bits) for a factor that has been through {@link mirrorLower}:
+ * both triangular solves read rows. Cost: n².
+ */
+export function choleskySolveMirrored(n: number, L: Float64Array, b: Float64Array): void {
+  solveLower(n, L, b);
+  solveUpper(n, L, b);
 }
 
 /** The 1-norm ‖A‖₁ = max_j Σ_i |A_ij| of a symmetric matrix stored in full. Cost: n². */

@@ -1,5 +1,5 @@
 import type { LinearModelObjective } from '../loss/linearModelObjective.js';
-import { choleskyDamped, choleskySolve } from '../linalg/cholesky.js';
+import { choleskyDamped, choleskySolveMirrored, mirrorLower } from '../linalg/cholesky.js';
 import { lbfgs } from '../optim/lbfgs.js';
 import type { MinimizeResult, SolverOptions } from '../optim/result.js';
 import { shouldHandOff, type HandoffPlan } from './chooseSolver.js';
@@ -46,7 +46,7 @@ export function lbfgsWithHandoff(obj: LinearModelObjective, theta: Float64Array,
       continue;
     }
     const size = obj.size;
-    initialInverse = (v) => choleskySolve(size, factor, v);
+    initialInverse = (v) => choleskySolveMirrored(size, factor, v);
     const step = Math.max(1, Math.floor(stage.sampleStep / 2));
     current = { sampleStep: step, setupPasses: (stage.setupPasses * stage.sampleStep) / step };
   }
@@ -55,11 +55,14 @@ export function lbfgsWithHandoff(obj: LinearModelObjective, theta: Float64Array,
 /**
  * Cholesky factor of the Hessian of F at θ on every `step`-th row (all rows when step = 1),
  * damped if singular, or null when the sample has no weight or the Hessian is not finite.
+ * Mirrored (L and Lᵀ in one array) for the solve of every later L-BFGS iteration.
  */
 function sampledNewtonFactor(obj: LinearModelObjective, theta: Float64Array, step: number): Float64Array | null {
   const size = obj.size;
   const H = new Float64Array(size * size);
   if (!obj.sampledHessian(theta, step, H)) return null;
   const L = new Float64Array(size * size);
-  return choleskyDamped(size, H, L) < 0 ? null : L;
+  if (choleskyDamped(size, H, L) < 0) return null;
+  mirrorLower(size, L);
+  return L;
 }
