@@ -911,6 +911,80 @@ function prExp2(x: v128): v128 {
   return v128.bitselect(res, low, ok);
 }
 
+/** Scratch for prExp2x4: four f64x2 arguments, then four results. */
+const PR_X4 = memory.data(128, 16);
+
+/**
+ * prExp2 of the four f64x2 values at PR_X4 (bytes 0–63), written to PR_X4 + 64: the same
+ * operations lane by lane, with the four Horner chains interleaved so that their latencies
+ * overlap (one chain alone is a string of 28 dependent multiplies and adds).
+ */
+function prExp2x4(): void {
+  const x0 = v128.load(PR_X4);
+  const x1 = v128.load(PR_X4, 16);
+  const x2 = v128.load(PR_X4, 32);
+  const x3 = v128.load(PR_X4, 48);
+  const k0 = f64x2.floor(f64x2.add(f64x2.mul(x0, prC(0)), prC(1)));
+  const k1 = f64x2.floor(f64x2.add(f64x2.mul(x1, prC(0)), prC(1)));
+  const k2 = f64x2.floor(f64x2.add(f64x2.mul(x2, prC(0)), prC(1)));
+  const k3 = f64x2.floor(f64x2.add(f64x2.mul(x3, prC(0)), prC(1)));
+  const r0 = f64x2.sub(f64x2.sub(x0, f64x2.mul(k0, prC(2))), f64x2.mul(k0, prC(3)));
+  const r1 = f64x2.sub(f64x2.sub(x1, f64x2.mul(k1, prC(2))), f64x2.mul(k1, prC(3)));
+  const r2 = f64x2.sub(f64x2.sub(x2, f64x2.mul(k2, prC(2))), f64x2.mul(k2, prC(3)));
+  const r3 = f64x2.sub(f64x2.sub(x3, f64x2.mul(k3, prC(2))), f64x2.mul(k3, prC(3)));
+  let p0 = prC(4);
+  let p1 = p0;
+  let p2 = p0;
+  let p3 = p0;
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(5)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(5)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(5)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(5));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(6)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(6)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(6)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(6));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(7)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(7)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(7)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(7));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(8)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(8)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(8)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(8));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(9)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(9)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(9)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(9));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(10)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(10)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(10)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(10));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(11)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(11)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(11)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(11));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(12)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(12)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(12)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(12));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(13)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(13)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(13)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(13));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(14)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(14)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(14)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(14));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(15)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(15)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(15)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(15));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(16)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(16)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(16)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(16));
+  p0 = f64x2.add(f64x2.mul(p0, r0), prC(17)); p1 = f64x2.add(f64x2.mul(p1, r1), prC(17)); p2 = f64x2.add(f64x2.mul(p2, r2), prC(17)); p3 = f64x2.add(f64x2.mul(p3, r3), prC(17));
+  v128.store(PR_X4, prExpFinish(x0, k0, p0), 64);
+  v128.store(PR_X4, prExpFinish(x1, k1, p1), 80);
+  v128.store(PR_X4, prExpFinish(x2, k2, p2), 96);
+  v128.store(PR_X4, prExpFinish(x3, k3, p3), 112);
+}
+
+/** The end of prExp2 after the polynomial p of r = x − k·ln 2: scaling by 2^k and the range selects. */
+// @ts-ignore: decorator
+@inline
+function prExpFinish(x: v128, k: v128, q: v128): v128 {
+  const ok = f64x2.ge(x, prC(18));
+  const deep = f64x2.lt(k, prC(19));
+  const p = v128.bitselect(f64x2.mul(q, prC(20)), q, deep);
+  const kk = v128.bitselect(f64x2.add(k, prC(21)), k, deep);
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
+  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
+  const res = f64x2.mul(p, pow);
+  const notNaN = f64x2.eq(x, x);
+  const low = v128.bitselect(prC(23), x, notNaN);
+  return v128.bitselect(res, low, ok);
+}
+
+/** prBinaryProba2 given e = e^(−|z|) already computed. */
+// @ts-ignore: decorator
+@inline
+function prBinaryProbaFromExp(z: v128, e: v128, out: usize): void {
+  const t = f64x2.add(prC(22), e);
+  const big = f64x2.div(prC(22), t);
+  const small = f64x2.div(e, t);
+  const pos = f64x2.ge(z, f64x2.splat(0));
+  const p0 = v128.bitselect(small, big, pos);
+  const p1 = v128.bitselect(big, small, pos);
+  v128.store(out, i64x2.shuffle(p0, p1, 0, 2));
+  v128.store(out, i64x2.shuffle(p0, p1, 1, 3), 16);
+}
+
 /**
  * binaryProbaRow of predictTs.ts on two rows at once (lane by lane the same operations, the
  * branch a select): z = (z₀, z₁) → out = (σ(−z₀), σ(z₀), σ(−z₁), σ(z₁)).
@@ -1056,6 +1130,26 @@ export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: us
     if (mode == 0) return r;
     const vs = f64x2.splat(scale);
     let i = 0;
+    // Eight rows per turn for probabilities: four exp polynomials interleaved (prExp2x4).
+    if (mode == 1) {
+      for (; i + 7 < r; i += 8) {
+        const q = zs + (<usize>i << 3);
+        const za = f64x2.mul(vs, v128.load(q));
+        const zb = f64x2.mul(vs, v128.load(q, 16));
+        const zc = f64x2.mul(vs, v128.load(q, 32));
+        const zd = f64x2.mul(vs, v128.load(q, 48));
+        v128.store(PR_X4, f64x2.neg(f64x2.abs(za)));
+        v128.store(PR_X4, f64x2.neg(f64x2.abs(zb)), 16);
+        v128.store(PR_X4, f64x2.neg(f64x2.abs(zc)), 32);
+        v128.store(PR_X4, f64x2.neg(f64x2.abs(zd)), 48);
+        prExp2x4();
+        const o = out + (<usize>i << 4);
+        prBinaryProbaFromExp(za, v128.load(PR_X4, 64), o);
+        prBinaryProbaFromExp(zb, v128.load(PR_X4, 80), o + 32);
+        prBinaryProbaFromExp(zc, v128.load(PR_X4, 96), o + 64);
+        prBinaryProbaFromExp(zd, v128.load(PR_X4, 112), o + 96);
+      }
+    }
     // Four rows per turn: two independent exp polynomials in flight.
     for (; i + 3 < r; i += 4) {
       const za = f64x2.mul(vs, v128.load(zs + (<usize>i << 3)));
