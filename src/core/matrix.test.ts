@@ -79,4 +79,16 @@ describe('Matrix', () => {
   it('row index out of range throws', () => {
     expect(() => Matrix.zeros(2, 2).row(2)).toThrow(/\[0, 1\]/);
   });
+
+  it('Matrix.shared allocates zeros in a SharedArrayBuffer (where there is one) and checks its shape like the constructor', () => {
+    const m = Matrix.shared(3, 4);
+    expect([m.rows, m.cols, m.data.length]).toEqual([3, 4, 12]);
+    expect(Array.from(m.data)).toEqual(new Array(12).fill(0));
+    expect(m.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    m.set(2, 3, 5);
+    expect(m.get(2, 3)).toBe(5);
+    expect(Matrix.shared(0, 5).data.length).toBe(0);
+    expect(() => Matrix.shared(-1, 2)).toThrow('Matrix rows must be a non-negative integer; received -1');
+    expect(() => Matrix.shared(2, 1.5)).toThrow('Matrix cols must be a non-negative integer; received 1.5');
+  });
 });

@@ -21,18 +21,7 @@ export class Matrix {
    * Cost: O(1) when wrapping, O(rows · cols) when allocating.
    */
   constructor(rows: number, cols: number, data?: Float64Array) {
-    if (!Number.isInteger(rows) || rows < 0) {
-      throw new LogitRangeError(`Matrix rows must be a non-negative integer; received ${describe(rows)}`, {
-        parameter: 'rows',
-        value: rows,
-      });
-    }
-    if (!Number.isInteger(cols) || cols < 0) {
-      throw new LogitRangeError(`Matrix cols must be a non-negative integer; received ${describe(cols)}`, {
-        parameter: 'cols',
-        value: cols,
-      });
-    }
+    Matrix.checkShape(rows, cols);
     if (data === undefined) {
       data = new Float64Array(rows * cols);
     } else if (!(data instanceof Float64Array)) {
@@ -107,9 +96,39 @@ export class Matrix {
     return new Matrix(n, d, out);
   }
 
+  /** Throws unless rows and cols are non-negative integers. */
+  private static checkShape(rows: number, cols: number): void {
+    if (!Number.isInteger(rows) || rows < 0) {
+      throw new LogitRangeError(`Matrix rows must be a non-negative integer; received ${describe(rows)}`, {
+        parameter: 'rows',
+        value: rows,
+      });
+    }
+    if (!Number.isInteger(cols) || cols < 0) {
+      throw new LogitRangeError(`Matrix cols must be a non-negative integer; received ${describe(cols)}`, {
+        parameter: 'cols',
+        value: cols,
+      });
+    }
+  }
+
   /** A `rows × cols` matrix of zeros. */
   static zeros(rows: number, cols: number): Matrix {
     return new Matrix(rows, cols);
+  }
+
+  /**
+   * A `rows × cols` matrix of zeros in shared memory (a SharedArrayBuffer), for large data: with
+   * worker threads running (`kernels.setThreads`), passes that can read X in place from the
+   * workers do so instead of the calling thread copying rows to them (today: prediction, split
+   * across the threads). Fill it in place (`data.set(...)`, a file read into `data`). Where
+   * SharedArrayBuffer is unavailable (browsers without cross-origin isolation) it is an ordinary
+   * matrix. Everything else behaves as with any Matrix. Cost: O(rows · cols).
+   */
+  static shared(rows: number, cols: number): Matrix {
+    Matrix.checkShape(rows, cols);
+    if (typeof SharedArrayBuffer === 'undefined') return new Matrix(rows, cols);
+    return new Matrix(rows, cols, new Float64Array(new SharedArrayBuffer(rows * cols * 8)));
   }
 
   /** Element (i, j). No bounds check beyond the typed array's own (out of range gives `undefined`). */

@@ -7,6 +7,7 @@
  */
 import { wasmSource } from './backend.js';
 import { predictRowsTs, predictStride } from './predictTs.js';
+import { predictShared } from './threads.js';
 
 /** The WebAssembly export this file uses (appended to assembly/kernels.ts). */
 interface PredictExports {
@@ -22,9 +23,33 @@ function blockRows(n: number, d: number, stride: number): number {
  * Rows [i0, n) of the prediction pass: writes the mode's outputs of each row to out (stride
  * `predictStride(mode, K)`), stopping at the first row with a score that is not finite, whose
  * index it returns (n when none). X is n × d, W is K × d, both row-major; b has K entries.
- * Cost: O((n − i0)·d·K), one read of X (streamed through WebAssembly memory a block at a time).
+ * When X lives in shared memory (`Matrix.shared`) and worker threads run (`setThreads`), a pass
+ * from row 0 is split across them (threads.ts `predictShared`; rows are independent, so the
+ * outputs are the same bits). Cost: O((n − i0)·d·K), one read of X (streamed through
+ * WebAssembly memory a block at a time).
  */
 export function predictPass(
+  i0: number,
+  n: number,
+  d: number,
+  K: number,
+  X: Float64Array,
+  W: Float64Array,
+  b: Float64Array,
+  mode: number,
+  scale: number,
+  out: Float64Array,
+): number {
+  if (i0 === 0) {
+    const stride = predictStride(mode, K);
+    const stop = predictShared(n, d, K, X, W, b, mode, scale, stride, out, (a, e) => predictRange(a, e, d, K, X, W, b, mode, scale, out));
+    if (stop >= 0) return stop;
+  }
+  return predictRange(i0, n, d, K, X, W, b, mode, scale, out);
+}
+
+/** {@link predictPass} on the calling thread alone. */
+function predictRange(
   i0: number,
   n: number,
   d: number,

@@ -8,7 +8,8 @@ import { makeRegression } from '../datasets/generators.js';
 import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
 import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
 import { SLICE_MIN_ENTRIES as THREAD_MIN_ENTRIES } from './slices.js';
-import { pinThreaded, setThreads, threads } from './threads.js';
+import { isShared, pinThreaded, setThreads, threads } from './threads.js';
+import { Matrix } from '../core/matrix.js';
 
 function randomArray(rng: Random, n: number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * rng.normal());
@@ -238,5 +239,42 @@ describe('worker threads', () => {
     const r2 = new Ridge({ alpha: 1 }).fit(reg.X, reg.y);
     expect(r2.coef).toEqual(r1.coef);
     expect(r2.intercept).toBe(r1.intercept);
+  });
+
+  it('prediction over a matrix in shared memory is split across the threads, with the bits of one thread', async () => {
+    const N = 30011; // × 10 = 300,110 entries: split; uneven runs of rows
+    const data = makeClassification({ nSamples: N, nFeatures: 10, nInformative: 6, nClasses: 3, seed: 8 });
+    const Xs = Matrix.shared(N, 10);
+    expect(isShared(Xs.data)).toBe(true);
+    Xs.data.set(data.X.data);
+    const yBin = Array.from(data.y, (v) => (v === 0 ? 0 : 1));
+    await setThreads(1);
+    const models = [
+      new LogisticRegression().fit(data.X, yBin),
+      new LogisticRegression({ maxIter: 300 }).fit(data.X, Array.from(data.y)),
+      new LogisticRegression({ multiClass: 'ovr', maxIter: 300 }).fit(data.X, Array.from(data.y)),
+    ];
+    const outputs = (X: Matrix) =>
+      models.flatMap((m) => [m.predictProba(X).data, m.predictLogProba(X).data, m.decisionFunction(X).data, Float64Array.from(m.predict(X))]);
+    const one = outputs(data.X);
+    await setThreads(2);
+    expect(outputs(Xs)).toEqual(one);
+    // A bad row in the worker's half (the last rows): the same error as on one thread, after the
+    // same rows; a finite row whose score overflows gets the same rescaled answer.
+    for (const [row, value, message] of [[N - 5, Number.NaN, `X[${N - 5}][3] is NaN`], [20000, Infinity, 'X[20000][3] is Infinity']] as const) {
+      const bad = Matrix.shared(N, 10);
+      bad.data.set(data.X.data);
+      bad.data[row * 10 + 3] = value;
+      expect(() => models[0].predictProba(bad)).toThrow(message);
+    }
+    const huge = Matrix.shared(N, 10);
+    huge.data.set(data.X.data);
+    huge.data[25000 * 10 + 1] = 1e308;
+    const plain = new Matrix(N, 10, Float64Array.from(huge.data));
+    await setThreads(1);
+    const ref = models[1].predictProba(plain).data;
+    await setThreads(2);
+    expect(models[1].predictProba(huge).data).toEqual(ref);
+    expect(ref.every(Number.isFinite)).toBe(true);
   });
 });

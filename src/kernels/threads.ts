@@ -60,6 +60,8 @@ const OP_SOFTMAX = 12;
 const OP_GRAM = 13;
 const OP_COLSUMS = 14;
 const OP_COLSQUARES = 15;
+const OP_SHARE = 3;
+const OP_PREDICT = 16;
 
 // Control block (one SharedArrayBuffer per worker): Int32 slots
 //   0 sequence number written by the caller, 1 sequence number done by the worker, 2 operation,
@@ -79,6 +81,8 @@ const { module, ctl, port } = workerData;
 const I = new Int32Array(ctl);
 const Fd = new Float64Array(ctl);
 const stores = new Map();
+const memories = new Map();
+const shared = new Map();
 let seq = 0;
 for (;;) {
   Atomics.wait(I, 0, seq);
@@ -92,9 +96,33 @@ for (;;) {
       const memory = msg.message.memory;
       const ex = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('abort'); } } }).exports;
       stores.set(I[3], ex);
+      memories.set(I[3], memory);
       I[${ARG}] = ex.heapBase();
     } else if (op === ${OP_DROP}) {
       stores.delete(I[3]);
+      memories.delete(I[3]);
+    } else if (op === ${OP_SHARE}) {
+      // A SharedArrayBuffer of the caller's (a matrix in shared memory), read in place from here on.
+      shared.set(I[3], new Float64Array(receiveMessageOnPort(port).message.sab));
+    } else if (op === ${OP_PREDICT}) {
+      // sab offset rows d K mode W b xbuf out tmp R stride | done: copies blocks of R rows of the
+      // shared matrix into its memory and runs the prediction kernel; a(13) = rows done (stops
+      // at a row with a non-finite score).
+      const ex = stores.get(I[3]);
+      const src = shared.get(a(0));
+      const F = new Float64Array(memories.get(I[3]).buffer);
+      const rows = a(2), d = a(3), R = a(11), stride = a(12);
+      let done = rows;
+      for (let i = 0; i < rows; i += R) {
+        const r = Math.min(R, rows - i);
+        F.set(src.subarray(a(1) + i * d, a(1) + (i + r) * d), a(8) / 8);
+        const got = ex.predictRows(r, d, a(4), a(8), a(6), a(7), a(5), Fd[16], a(9) + i * stride * 8, a(10));
+        if (got < r) {
+          done = i + got;
+          break;
+        }
+      }
+      I[${ARG} + 13] = done;
     } else if (op !== ${OP_EXIT}) {
       const ex = stores.get(I[3]);
       // Slice k covers the block's rows [I[SL + k], I[SL + k + 1]); outputs per slice at a stride.
@@ -150,6 +178,8 @@ class PoolWorker {
   dead = false;
   /** Staging instance for passes over an X that is not pinned (see scaledWeightedGramStreamed). */
   stage: Part | null = null;
+  /** The SharedArrayBuffers this worker has been given (see predictShared), with their ids there. */
+  readonly shared = new WeakMap<SharedArrayBuffer, number>();
 
   constructor(
     readonly worker: NodeWorker,
@@ -842,4 +872,104 @@ export function scaledWeightedGramStreamed(
     for (let s = from; s < to; s++) add(parts[i].F, L.pH + (s - from) * DD);
   }
   return true;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Prediction over a matrix in shared memory.                                                   */
+
+/** Rows per copied block of the threaded prediction: about 128 KB of X (as kernels/predict.ts). */
+function predictBlockRows(d: number, stride: number): number {
+  return Math.max(1, Math.floor(16384 / Math.max(1, d, stride)));
+}
+
+/** The id under which worker w reads `sab` in place, handing it over on first use. */
+function shareWith(w: PoolWorker, sab: SharedArrayBuffer): number {
+  const known = w.shared.get(sab);
+  if (known !== undefined) return known;
+  const id = nextId++;
+  w.port.postMessage({ sab });
+  w.start(OP_SHARE, id);
+  w.finish();
+  w.shared.set(sab, id);
+  return id;
+}
+
+/** True when X lives in a SharedArrayBuffer (so worker threads can read it without a copy). */
+export function isShared(X: Float64Array): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && X.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * The prediction pass (kernels/predict.ts) over rows [0, n) of an X in shared memory, split into
+ * T contiguous runs of rows: the calling thread takes the first run with `own` (the one-thread
+ * pass), each worker copies its run from the shared matrix into its memory a block at a time and
+ * runs the same kernel there, and the calling thread copies the workers' outputs into `out`.
+ * Rows are independent, so the outputs are bit for bit those of one thread. Returns the first
+ * row with a non-finite score (n when none; rows before it are written), or −1 when the pass
+ * cannot be split (X not shared, no workers, or too small) and nothing was done. Starts the
+ * workers in the background (as a large fit does) when none are running yet.
+ * Cost: O(n·d·K) over T threads; the calling thread copies (T−1)/T of the outputs.
+ */
+export function predictShared(
+  n: number,
+  d: number,
+  K: number,
+  X: Float64Array,
+  W: Float64Array,
+  b: Float64Array,
+  mode: number,
+  scale: number,
+  stride: number,
+  out: Float64Array,
+  own: (i0: number, i1: number) => number,
+): number {
+  if (!isShared(X) || n * d < 1 << 18) return -1;
+  const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
+  if (live.length === 0) {
+    requestThreads();
+    return -1;
+  }
+  const parts: Part[] = [];
+  for (const w of live) {
+    const p = stagingPart(w);
+    if (p === null) return -1;
+    parts.push(p);
+  }
+  const T = parts.length + 1;
+  const R = predictBlockRows(d, stride);
+  const start = (t: number): number => Math.floor((n * t) / T);
+  const sab = X.buffer as SharedArrayBuffer;
+  const base = X.byteOffset / 8;
+  const outs: number[] = [];
+  for (let t = 1; t < T; t++) {
+    const p = parts[t - 1];
+    const r0 = start(t);
+    const rows = start(t + 1) - r0;
+    const sid = shareWith(p.worker, sab);
+    p.reset();
+    const pW = p.take(K * d);
+    const pb = p.take(K);
+    const px = p.take(R * d);
+    const pt = p.take(Math.max(R, K) + 2);
+    const po = p.take(rows * stride);
+    p.commit();
+    p.F.set(W.subarray(0, K * d), pW);
+    p.F.set(b.subarray(0, K), pb);
+    p.worker.F[16] = scale;
+    p.args([sid, base + r0 * d, rows, d, K, mode, pW << 3, pb << 3, px << 3, po << 3, pt << 3, R, stride]);
+    p.worker.start(OP_PREDICT, p.id);
+    outs.push(po);
+  }
+  const n0 = start(1);
+  const stop0 = own(0, n0);
+  let stop = stop0 < n0 ? stop0 : -1;
+  for (let t = 1; t < T; t++) {
+    const p = parts[t - 1];
+    p.worker.finish();
+    const r0 = start(t);
+    const done = p.worker.I[ARG + 13];
+    out.set(p.F.subarray(outs[t - 1], outs[t - 1] + done * stride), r0 * stride);
+    if (stop < 0 && done < start(t + 1) - r0) stop = r0 + done;
+  }
+  return stop < 0 ? n : stop;
 }
