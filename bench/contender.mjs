@@ -77,8 +77,16 @@ async function logit() {
   };
   if (spec.task === 'proba') {
     const model = make().fit(Xm, labels);
-    const m = measure(() => model.predictProba(Xm), task.runs);
-    return { ...m, nIter: null, note: 'predictProba over all rows of a fitted default model (one thread)' };
+    // 'logit-shared': the same rows in a Matrix.shared (a SharedArrayBuffer the worker threads
+    // read in place), filled before timing; the pass is split across the threads.
+    let Xp = Xm;
+    if (contender === 'logit-shared') {
+      Xp = lib.Matrix.shared(n, d);
+      Xp.data.set(X);
+    }
+    const m = measure(() => model.predictProba(Xp), task.runs);
+    const how = contender === 'logit-shared' ? `X in a Matrix.shared, split across ${threadCount} threads` : 'X an ordinary Float64Array: one thread';
+    return { ...m, nIter: null, note: `predictProba over all rows of a fitted default model (${how})` };
   }
   const m = measure(() => make().fit(Xm, spec.model === 'linear' ? y : labels), task.runs);
   const model = m.out;
@@ -220,6 +228,7 @@ const RUNNERS = {
   'logit-tight': logit,
   'logit-1t': logit,
   'logit-stream': logit,
+  'logit-shared': logit,
   'js-read': jsRead,
   'ml-logistic-regression': mlLogisticRegression,
   'tfjs-wasm': () => tfjs('wasm'),

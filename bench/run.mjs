@@ -265,7 +265,7 @@ function targets() {
     const lg = e.contenders.logit;
     if (!lg || lg.status !== 'ok') continue;
     if (e.task === 'fit' || e.task === 'proba') {
-      for (const v of ['logit', 'logit-tight']) {
+      for (const v of ['logit', 'logit-tight', 'logit-shared']) {
         const me = e.contenders[v];
         if (me?.status !== 'ok') continue;
         for (const [k, r] of Object.entries(e.contenders)) {
