@@ -71,7 +71,7 @@ export const CASES = [
   { name: 'l1-20k', data: 'sparse-20k', task: 'fit', model: 'binary', penalty: 'l1', C: 0.01, contenders: ['logit', 'sklearn-saga', 'sklearn-liblinear'] },
   { name: 'least-squares-1m', data: 'regression-1m', task: 'fit', model: 'linear', penalty: 'none', contenders: ['logit', 'logit-1t', 'sklearn'] },
   { name: 'ridge-1m', data: 'regression-1m', task: 'fit', model: 'linear', penalty: 'l2', alpha: 1, contenders: ['logit', 'logit-1t', 'sklearn'] },
-  { name: 'predict-proba-1m', data: 'binary-1m', task: 'proba', model: 'binary', penalty: 'l2', C: 1, contenders: ['logit', 'logit-shared', 'sklearn'] },
+  { name: 'predict-proba-1m', data: 'binary-1m', task: 'proba', model: 'binary', penalty: 'l2', C: 1, contenders: ['logit', 'logit-shared', 'sklearn'], minRuns: 20 },
   {
     name: 'kernel-100k',
     data: 'binary-100k',

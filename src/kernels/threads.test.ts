@@ -8,7 +8,7 @@ import { makeRegression } from '../datasets/generators.js';
 import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
 import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
 import { SLICE_MIN_ENTRIES as THREAD_MIN_ENTRIES } from './slices.js';
-import { isShared, pinThreaded, setThreads, threads } from './threads.js';
+import { isShared, pinThreaded, setThreads, stagedBytes, threads } from './threads.js';
 import { Matrix } from '../core/matrix.js';
 
 function randomArray(rng: Random, n: number, scale = 1): Float64Array {
@@ -276,5 +276,15 @@ describe('worker threads', () => {
     await setThreads(2);
     expect(models[1].predictProba(huge).data).toEqual(ref);
     expect(ref.every(Number.isFinite)).toBe(true);
+    // A worker's staging memory that grew past 64 MB for a large prediction is let go afterwards
+    // (memories cannot shrink); small ones are kept for the next pass.
+    expect(stagedBytes()).toBeLessThanOrEqual(64 * 2 ** 20);
+    expect(stagedBytes()).toBeGreaterThan(0);
+    const big = Matrix.shared(9_000_000, 1);
+    for (let i = 0; i < big.data.length; i++) big.data[i] = (i % 1000) / 500 - 1;
+    const tiny = new LogisticRegression().fit([[-1], [-0.5], [0.5], [1]], [0, 0, 1, 1]);
+    const P = tiny.predictProba(big);
+    expect(P.get(8_999_999, 1)).toBe(tiny.predictProba([[big.data[8_999_999]]]).get(0, 1));
+    expect(stagedBytes()).toBe(0);
   });
 });

@@ -751,6 +751,22 @@ function stagingPart(w: PoolWorker): Part | null {
   return w.stage;
 }
 
+/** A staging memory above this size (outputs of a large prediction) is dropped after use rather than kept. */
+const STAGE_KEEP_BYTES = 64 * 2 ** 20;
+
+/** Lets the worker drop a staging instance that grew past STAGE_KEEP_BYTES (memories cannot shrink). */
+function releaseLargeStage(p: Part): void {
+  if (p.memory.buffer.byteLength <= STAGE_KEEP_BYTES || p.worker.stage !== p) return;
+  p.worker.stage = null;
+  p.worker.start(OP_DROP, p.id);
+  p.worker.finish();
+}
+
+/** Bytes the workers hold in staging memories now (for tests of the release rule). */
+export function stagedBytes(): number {
+  return pool.reduce((sum, w) => sum + (w.stage === null ? 0 : w.stage.memory.buffer.byteLength), 0);
+}
+
 /** Rows per copied chunk: about 2 MB of X, a whole number of Gram blocks. */
 function chunkRows(d: number, R: number): number {
   return R * Math.max(1, Math.floor((1 << 18) / Math.max(1, d) / R));
@@ -923,7 +939,8 @@ export function predictShared(
   out: Float64Array,
   own: (i0: number, i1: number) => number,
 ): number {
-  if (!isShared(X) || n * d < 1 << 18) return -1;
+  // Row offsets travel as Int32 arguments: X beyond 2³¹ − 1 entries stays on one thread.
+  if (!isShared(X) || n * d < 1 << 18 || X.byteOffset / 8 + n * d > 0x7fffffff) return -1;
   const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
   if (live.length === 0) {
     requestThreads();
@@ -970,6 +987,7 @@ export function predictShared(
     const done = p.worker.I[ARG + 13];
     out.set(p.F.subarray(outs[t - 1], outs[t - 1] + done * stride), r0 * stride);
     if (stop < 0 && done < start(t + 1) - r0) stop = r0 + done;
+    releaseLargeStage(p);
   }
   return stop < 0 ? n : stop;
 }
