@@ -883,7 +883,6 @@ function prC(i: i32): v128 {
 // @ts-ignore: decorator
 @inline
 function prExp2(x: v128): v128 {
-  const ok = f64x2.ge(x, prC(18));
   const k = f64x2.floor(f64x2.add(f64x2.mul(x, prC(0)), prC(1)));
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, prC(2))), f64x2.mul(k, prC(3)));
   let p = prC(4);
@@ -900,15 +899,7 @@ function prExp2(x: v128): v128 {
   p = f64x2.add(f64x2.mul(p, r), prC(15));
   p = f64x2.add(f64x2.mul(p, r), prC(16));
   p = f64x2.add(f64x2.mul(p, r), prC(17));
-  const deep = f64x2.lt(k, prC(19));
-  p = v128.bitselect(f64x2.mul(p, prC(20)), p, deep);
-  const kk = v128.bitselect(f64x2.add(k, prC(21)), k, deep);
-  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
-  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
-  const res = f64x2.mul(p, pow);
-  const notNaN = f64x2.eq(x, x);
-  const low = v128.bitselect(prC(23), x, notNaN);
-  return v128.bitselect(res, low, ok);
+  return prExpFinish(x, k, p);
 }
 
 /** Scratch for prExp2x4: four f64x2 arguments, then four results. */
@@ -992,15 +983,7 @@ function prBinaryProbaFromExp(z: v128, e: v128, out: usize): void {
 // @ts-ignore: decorator
 @inline
 function prBinaryProba2(z: v128, out: usize): void {
-  const e = prExp2(f64x2.neg(f64x2.abs(z)));
-  const t = f64x2.add(prC(22), e);
-  const big = f64x2.div(prC(22), t);
-  const small = f64x2.div(e, t);
-  const pos = f64x2.ge(z, f64x2.splat(0));
-  const p0 = v128.bitselect(small, big, pos);
-  const p1 = v128.bitselect(big, small, pos);
-  v128.store(out, i64x2.shuffle(p0, p1, 0, 2));
-  v128.store(out, i64x2.shuffle(p0, p1, 1, 3), 16);
+  prBinaryProbaFromExp(z, prExp2(f64x2.neg(f64x2.abs(z))), out);
 }
 
 /** binaryLogProbaRow of predictTs.ts on two rows at once. */

@@ -17,20 +17,21 @@ import { choleskyWasm } from './choleskyWasm.js';
 // The factorisation and solves as they were before blocking (unblocked, column by column, one
 // or two rows per sweep), kept here as the reference the faster code must match bit for bit.
 
-function refDot(n: number, x: Float64Array, ox: number, y: Float64Array, oy: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
+/**
+ * x·y with four accumulators over k ≡ 0…3 (mod 4), the tail terms into accumulator `tail`,
+ * combined by `combine`. The reference (kernels' `dot` as the factorisation used it) is tail 0
+ * and (s₀ + s₁) + (s₂ + s₃); the other settings are deliberately reordered variants.
+ */
+function dot4(n: number, x: Float64Array, ox: number, y: Float64Array, oy: number, tail: 0 | 3, combine: (s: number[]) => number): number {
+  const s = [0, 0, 0, 0];
   let k = 0;
-  for (; k + 3 < n; k += 4) {
-    s0 += x[ox + k] * y[oy + k];
-    s1 += x[ox + k + 1] * y[oy + k + 1];
-    s2 += x[ox + k + 2] * y[oy + k + 2];
-    s3 += x[ox + k + 3] * y[oy + k + 3];
-  }
-  for (; k < n; k++) s0 += x[ox + k] * y[oy + k];
-  return s0 + s1 + (s2 + s3);
+  for (; k + 3 < n; k += 4) for (let m = 0; m < 4; m++) s[m] += x[ox + k + m] * y[oy + k + m];
+  for (; k < n; k++) s[tail] += x[ox + k] * y[oy + k];
+  return combine(s);
+}
+
+function refDot(n: number, x: Float64Array, ox: number, y: Float64Array, oy: number): number {
+  return dot4(n, x, ox, y, oy, 0, (s) => s[0] + s[1] + (s[2] + s[3]));
 }
 
 /** The unblocked factorisation, with the dot product passed in (to show the tests see its order). */
@@ -82,36 +83,12 @@ function naiveDot(n: number, x: Float64Array, ox: number, y: Float64Array, oy: n
 
 /** Four accumulators combined (s0 + s2) + (s1 + s3). */
 function pairedDot(n: number, x: Float64Array, ox: number, y: Float64Array, oy: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < n; k += 4) {
-    s0 += x[ox + k] * y[oy + k];
-    s1 += x[ox + k + 1] * y[oy + k + 1];
-    s2 += x[ox + k + 2] * y[oy + k + 2];
-    s3 += x[ox + k + 3] * y[oy + k + 3];
-  }
-  for (; k < n; k++) s0 += x[ox + k] * y[oy + k];
-  return s0 + s2 + (s1 + s3);
+  return dot4(n, x, ox, y, oy, 0, (s) => s[0] + s[2] + (s[1] + s[3]));
 }
 
 /** The tail added into the last accumulator instead of the first. */
 function tailLastDot(n: number, x: Float64Array, ox: number, y: Float64Array, oy: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < n; k += 4) {
-    s0 += x[ox + k] * y[oy + k];
-    s1 += x[ox + k + 1] * y[oy + k + 1];
-    s2 += x[ox + k + 2] * y[oy + k + 2];
-    s3 += x[ox + k + 3] * y[oy + k + 3];
-  }
-  for (; k < n; k++) s3 += x[ox + k] * y[oy + k];
-  return s0 + s1 + (s2 + s3);
+  return dot4(n, x, ox, y, oy, 3, (s) => s[0] + s[1] + (s[2] + s[3]));
 }
 
 /** Forward solve subtracting the sum Σ Lᵢₖyₖ at once instead of term by term. */

@@ -82,7 +82,93 @@ function finishColumns(n: number, A: Float64Array, j0: number, j1: number, i0: n
   }
 }
 
-/** Columns j0 … j0+3 of L on every row below the block (rows in pairs, columns in pairs). */
+/**
+ * The dot-product accumulators of rows r and q (offsets) against block rows pa and pb over
+ * k < j0 (a multiple of four), as kernels' `dot` keeps them: s[0..3] = r·pa, s[4..7] = r·pb,
+ * s[8..11] = q·pa, s[12..15] = q·pb, accumulator m holding the terms k ≡ m (mod 4).
+ */
+function pairSums(A: Float64Array, r: number, q: number, pa: number, pb: number, j0: number, s: Float64Array): void {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  for (let k = 0; k < j0; k += 4) {
+    const u0 = A[pa + k];
+    const u1 = A[pa + k + 1];
+    const u2 = A[pa + k + 2];
+    const u3 = A[pa + k + 3];
+    const v0 = A[pb + k];
+    const v1 = A[pb + k + 1];
+    const v2 = A[pb + k + 2];
+    const v3 = A[pb + k + 3];
+    const x0 = A[r + k];
+    const x1 = A[r + k + 1];
+    const x2 = A[r + k + 2];
+    const x3 = A[r + k + 3];
+    a0 += x0 * u0;
+    a1 += x1 * u1;
+    a2 += x2 * u2;
+    a3 += x3 * u3;
+    b0 += x0 * v0;
+    b1 += x1 * v1;
+    b2 += x2 * v2;
+    b3 += x3 * v3;
+    const z0 = A[q + k];
+    const z1 = A[q + k + 1];
+    const z2 = A[q + k + 2];
+    const z3 = A[q + k + 3];
+    c0 += z0 * u0;
+    c1 += z1 * u1;
+    c2 += z2 * u2;
+    c3 += z3 * u3;
+    d0 += z0 * v0;
+    d1 += z1 * v1;
+    d2 += z2 * v2;
+    d3 += z3 * v3;
+  }
+  s[0] = a0;
+  s[1] = a1;
+  s[2] = a2;
+  s[3] = a3;
+  s[4] = b0;
+  s[5] = b1;
+  s[6] = b2;
+  s[7] = b3;
+  s[8] = c0;
+  s[9] = c1;
+  s[10] = c2;
+  s[11] = c3;
+  s[12] = d0;
+  s[13] = d1;
+  s[14] = d2;
+  s[15] = d3;
+}
+
+/** Scratch of {@link pairSums}. */
+const sums = new Float64Array(16);
+
+/** One entry's dot product from pairSums' accumulators o … o+3, the first replaced by `first`: (s₀ + s₁) + (s₂ + s₃). */
+function combine(o: number, first: number): number {
+  return first + sums[o + 1] + (sums[o + 2] + sums[o + 3]);
+}
+
+/**
+ * Columns j0 … j0+3 of L on every row below the block, rows in pairs and columns in pairs
+ * ({@link pairSums}); each entry's in-block terms (k = j0 … j0+c−1, just computed in its row)
+ * go into its first accumulator in order before the combination (s₀ + s₁) + (s₂ + s₃).
+ */
 function rowsBelow(n: number, A: Float64Array, j0: number): void {
   const p0 = j0 * n;
   const p1 = p0 + n;
@@ -99,123 +185,47 @@ function rowsBelow(n: number, A: Float64Array, j0: number): void {
   const l30 = A[p3 + j0];
   const l31 = A[p3 + j0 + 1];
   const l32 = A[p3 + j0 + 2];
+  const s = sums;
   let i = j0 + 4;
   for (; i + 1 < n; i += 2) {
     const r = i * n;
     const q = r + n;
-    // Columns j0, j0 + 1 of rows i (a, b) and i + 1 (c, d).
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let b0 = 0;
-    let b1 = 0;
-    let b2 = 0;
-    let b3 = 0;
-    let c0 = 0;
-    let c1 = 0;
-    let c2 = 0;
-    let c3 = 0;
-    let d0 = 0;
-    let d1 = 0;
-    let d2 = 0;
-    let d3 = 0;
-    for (let k = 0; k < j0; k += 4) {
-      const u0 = A[p0 + k];
-      const u1 = A[p0 + k + 1];
-      const u2 = A[p0 + k + 2];
-      const u3 = A[p0 + k + 3];
-      const v0 = A[p1 + k];
-      const v1 = A[p1 + k + 1];
-      const v2 = A[p1 + k + 2];
-      const v3 = A[p1 + k + 3];
-      const x0 = A[r + k];
-      const x1 = A[r + k + 1];
-      const x2 = A[r + k + 2];
-      const x3 = A[r + k + 3];
-      a0 += x0 * u0;
-      a1 += x1 * u1;
-      a2 += x2 * u2;
-      a3 += x3 * u3;
-      b0 += x0 * v0;
-      b1 += x1 * v1;
-      b2 += x2 * v2;
-      b3 += x3 * v3;
-      const z0 = A[q + k];
-      const z1 = A[q + k + 1];
-      const z2 = A[q + k + 2];
-      const z3 = A[q + k + 3];
-      c0 += z0 * u0;
-      c1 += z1 * u1;
-      c2 += z2 * u2;
-      c3 += z3 * u3;
-      d0 += z0 * v0;
-      d1 += z1 * v1;
-      d2 += z2 * v2;
-      d3 += z3 * v3;
-    }
-    const x0 = (A[r + j0] - (a0 + a1 + (a2 + a3))) * inv0;
+    // Columns j0, j0 + 1 of rows i (x) and i + 1 (z).
+    pairSums(A, r, q, p0, p1, j0, s);
+    const x0 = (A[r + j0] - combine(0, s[0])) * inv0;
     A[r + j0] = x0;
-    b0 += x0 * l10;
-    const x1 = (A[r + j0 + 1] - (b0 + b1 + (b2 + b3))) * inv1;
+    let t = s[4];
+    t += x0 * l10;
+    const x1 = (A[r + j0 + 1] - combine(4, t)) * inv1;
     A[r + j0 + 1] = x1;
-    const z0 = (A[q + j0] - (c0 + c1 + (c2 + c3))) * inv0;
+    const z0 = (A[q + j0] - combine(8, s[8])) * inv0;
     A[q + j0] = z0;
-    d0 += z0 * l10;
-    const z1 = (A[q + j0 + 1] - (d0 + d1 + (d2 + d3))) * inv1;
+    t = s[12];
+    t += z0 * l10;
+    const z1 = (A[q + j0 + 1] - combine(12, t)) * inv1;
     A[q + j0 + 1] = z1;
     // Columns j0 + 2, j0 + 3, the same way.
-    a0 = a1 = a2 = a3 = b0 = b1 = b2 = b3 = c0 = c1 = c2 = c3 = d0 = d1 = d2 = d3 = 0;
-    for (let k = 0; k < j0; k += 4) {
-      const u0 = A[p2 + k];
-      const u1 = A[p2 + k + 1];
-      const u2 = A[p2 + k + 2];
-      const u3 = A[p2 + k + 3];
-      const v0 = A[p3 + k];
-      const v1 = A[p3 + k + 1];
-      const v2 = A[p3 + k + 2];
-      const v3 = A[p3 + k + 3];
-      const y0 = A[r + k];
-      const y1 = A[r + k + 1];
-      const y2 = A[r + k + 2];
-      const y3 = A[r + k + 3];
-      a0 += y0 * u0;
-      a1 += y1 * u1;
-      a2 += y2 * u2;
-      a3 += y3 * u3;
-      b0 += y0 * v0;
-      b1 += y1 * v1;
-      b2 += y2 * v2;
-      b3 += y3 * v3;
-      const w0 = A[q + k];
-      const w1 = A[q + k + 1];
-      const w2 = A[q + k + 2];
-      const w3 = A[q + k + 3];
-      c0 += w0 * u0;
-      c1 += w1 * u1;
-      c2 += w2 * u2;
-      c3 += w3 * u3;
-      d0 += w0 * v0;
-      d1 += w1 * v1;
-      d2 += w2 * v2;
-      d3 += w3 * v3;
-    }
-    a0 += x0 * l20;
-    a0 += x1 * l21;
-    const x2 = (A[r + j0 + 2] - (a0 + a1 + (a2 + a3))) * inv2;
+    pairSums(A, r, q, p2, p3, j0, s);
+    t = s[0];
+    t += x0 * l20;
+    t += x1 * l21;
+    const x2 = (A[r + j0 + 2] - combine(0, t)) * inv2;
     A[r + j0 + 2] = x2;
-    b0 += x0 * l30;
-    b0 += x1 * l31;
-    b0 += x2 * l32;
-    A[r + j0 + 3] = (A[r + j0 + 3] - (b0 + b1 + (b2 + b3))) * inv3;
-    c0 += z0 * l20;
-    c0 += z1 * l21;
-    const z2 = (A[q + j0 + 2] - (c0 + c1 + (c2 + c3))) * inv2;
+    t = s[4];
+    t += x0 * l30;
+    t += x1 * l31;
+    t += x2 * l32;
+    A[r + j0 + 3] = (A[r + j0 + 3] - combine(4, t)) * inv3;
+    t = s[8];
+    t += z0 * l20;
+    t += z1 * l21;
+    const z2 = (A[q + j0 + 2] - combine(8, t)) * inv2;
     A[q + j0 + 2] = z2;
-    d0 += z0 * l30;
-    d0 += z1 * l31;
-    d0 += z2 * l32;
-    A[q + j0 + 3] = (A[q + j0 + 3] - (d0 + d1 + (d2 + d3))) * inv3;
+    t = s[12];
+    t += z0 * l30;
+    t += z1 * l31;
+    t += z2 * l32;
+    A[q + j0 + 3] = (A[q + j0 + 3] - combine(12, t)) * inv3;
   }
   if (i < n) finishColumns(n, A, j0, j0 + 4, i, n);
 }
