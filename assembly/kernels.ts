@@ -478,12 +478,30 @@ export function softmaxRows(rows: i32, d: i32, K: i32, X: usize, yIdx: usize, sw
     const y1 = yIdx == 0 ? 0 : load<i32>(yIdx + (<usize>i << 2), 4);
     const zy0 = load<f64>(scratch + (<usize>y0 << 3));
     const zy1 = load<f64>(s1p + (<usize>y1 << 3));
-    expScores(scratch, K);
-    const sum0 = rowSum;
-    const m0 = rowMax;
-    expScores(s1p, K);
-    const sum1 = rowSum;
-    const m1 = rowMax;
+    // expScores of both rows at once: lane 0 row i, lane 1 row i + 1 (expNonPositive2 is
+    // lane-exact, and each row's maximum and sum are taken in the same order as expScores).
+    let m0 = -Infinity;
+    let m1 = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const za = load<f64>(scratch + (<usize>k << 3));
+      const zb = load<f64>(s1p + (<usize>k << 3));
+      if (za > m0) m0 = za;
+      if (zb > m1) m1 = zb;
+    }
+    const vm = f64x2.replace_lane(f64x2.splat(m0), 1, m1);
+    let sum0: f64 = 0;
+    let sum1: f64 = 0;
+    for (let k = 0; k < K; k++) {
+      const pa = scratch + (<usize>k << 3);
+      const pb = s1p + (<usize>k << 3);
+      const e = expNonPositive2(f64x2.sub(f64x2.replace_lane(f64x2.splat(load<f64>(pa)), 1, load<f64>(pb)), vm));
+      const ea = f64x2.extract_lane(e, 0);
+      const eb = f64x2.extract_lane(e, 1);
+      store<f64>(pa, ea);
+      store<f64>(pb, eb);
+      sum0 += ea;
+      sum1 += eb;
+    }
     if (prob != 0) {
       const o = prob + ((<usize>i * K) << 3);
       for (let k = 0; k < K; k++) store<f64>(o + (<usize>k << 3), load<f64>(scratch + (<usize>k << 3)) / sum0);
