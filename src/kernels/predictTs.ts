@@ -122,14 +122,30 @@ export function transformRow(mode: number, K: number, out: Float64Array, o: numb
   if (mode === PREDICT_SOFTMAX) softmaxRow(K, out, o);
   else if (mode === PREDICT_LOG_SOFTMAX) logSoftmaxRow(K, out, o);
   else if (mode === PREDICT_OVR) {
-    // log σ(z) = −log(1 + e^{−z}), then a softmax of the logs (loss/link.ts ovrNormalizeInPlace).
-    for (let k = 0; k < K; k++) {
-      const z = out[o + k];
-      const l = log1pUnit(expNonPositive(-Math.abs(z)));
-      out[o + k] = -(-z > 0 ? -z + l : l);
-    }
+    // log σ(z), then a softmax of the logs (loss/link.ts ovrNormalizeInPlace).
+    logSigmoidRow(K, out, o);
     softmaxRow(K, out, o);
   }
+}
+
+/** log σ(zₖ) = −log(1 + e^{−zₖ}) in place for k < K (binaryLogProbaRow's second output). */
+function logSigmoidRow(K: number, out: Float64Array, o: number): void {
+  for (let k = 0; k < K; k++) {
+    const z = out[o + k];
+    const l = log1pUnit(expNonPositive(-Math.abs(z)));
+    out[o + k] = -(-z > 0 ? -z + l : l);
+  }
+}
+
+/**
+ * One-vs-rest log-probabilities of a row of K scores, in place: log pₖ = log σ(zₖ) −
+ * log Σⱼ σ(zⱼ), the logs taken directly and normalised by log-sum-exp, so a probability below
+ * the smallest double keeps its logarithm (the log of PREDICT_OVR's probabilities would be −∞
+ * there). Agrees with log(PREDICT_OVR) wherever that is finite and normal. Cost: O(K).
+ */
+export function ovrLogProbaRow(K: number, out: Float64Array, o: number): void {
+  logSigmoidRow(K, out, o);
+  logSoftmaxRow(K, out, o);
 }
 
 /**

@@ -281,6 +281,25 @@ describe('LogisticRegression: properties over random data', () => {
     const far = bin.predictLogProba([[-1e4, -1e4]]);
     expect(far.get(0, 1)).toBeLessThan(-1000); // exp of it underflows to 0, the log keeps it
     expect(Number.isFinite(far.get(0, 1))).toBe(true);
+    // Three classes far from the data: probabilities underflow to 0, their logs stay finite and
+    // match the log-space formulas computed here with Math (one-vs-rest: log σ(zₖ) − log Σ σ(zⱼ)).
+    const farRows = [[-1e4, -1e4], [1e4, -3e3], [2e3, 9e3]];
+    for (const multiClass of ['multinomial', 'ovr'] as const) {
+      const m = new LogisticRegression({ multiClass }).fit(X, y);
+      const Z = m.decisionFunction(farRows);
+      const L = m.predictLogProba(farRows);
+      expect(m.predictProba(farRows).data.some((p) => p === 0)).toBe(true);
+      for (let i = 0; i < farRows.length; i++) {
+        const z = [0, 1, 2].map((k) => Z.get(i, k));
+        const l = multiClass === 'ovr' ? z.map((v) => -(Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v))))) : z;
+        const mx = Math.max(...l);
+        const lse = mx + Math.log(l.reduce((s, v) => s + Math.exp(v - mx), 0));
+        for (let k = 0; k < 3; k++) {
+          expect(Number.isFinite(L.get(i, k))).toBe(true);
+          expect(Math.abs(L.get(i, k) - (l[k] - lse))).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(l[k] - lse)));
+        }
+      }
+    }
   });
 });
 

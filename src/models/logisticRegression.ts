@@ -33,6 +33,7 @@ import { preconditioner } from '../loss/linearModelObjective.js';
 import { fitLogistic, logisticMode, type LogisticMode, type LogisticSolution } from './logisticFit.js';
 import { normalizeOptions, type ConcreteSolver, type IterationHandler, type LogisticRegressionOptions, type LogisticRegressionParams } from './logisticOptions.js';
 import { PREDICT_BINARY_LOG_PROBA, PREDICT_BINARY_PROBA, PREDICT_LOG_SOFTMAX, PREDICT_OVR, PREDICT_SCORES, PREDICT_SOFTMAX, predictRows } from './predictRows.js';
+import { ovrLogProbaRow } from '../kernels/predictTs.js';
 import type { SeparationReport } from './separation.js';
 
 export type { LogisticMode } from './logisticFit.js';
@@ -409,9 +410,11 @@ export class LogisticRegression {
       return new Matrix(M.rows, 2, predictRows(M, 'X', s.coef, s.intercept, 1, PREDICT_BINARY_LOG_PROBA, scale));
     }
     if (s.mode === 'multinomial') return new Matrix(M.rows, s.rows, predictRows(M, 'X', s.coef, s.intercept, s.rows, PREDICT_LOG_SOFTMAX));
-    const P = this.predictProba(M);
-    for (let k = 0; k < P.data.length; k++) P.data[k] = Math.log(P.data[k]);
-    return P;
+    // One-vs-rest: the scores from the pass, then log σ and log-sum-exp per row (no log of a probability).
+    const K = s.rows;
+    const out = predictRows(M, 'X', s.coef, s.intercept, K, PREDICT_SCORES);
+    for (let o = 0; o < out.length; o += K) ovrLogProbaRow(K, out, o);
+    return new Matrix(M.rows, K, out);
   }
 
   /**
