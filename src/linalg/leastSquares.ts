@@ -99,6 +99,16 @@ export function gramWithRhs(
 }
 
 /**
+ * Whether {@link leastSquares} tries the normal equations (Cholesky) first: not when QR is
+ * forced, and only when A has at least as many rows as columns or a ridge term makes them
+ * positive definite. Callers forming the normal equations ahead (the `normal` option) ask this
+ * first, so a wide problem headed for QR never gets an n × n Gram matrix. Cost: O(1).
+ */
+export function usesNormalEquations(m: number, n: number, ridge: number, method: LeastSquaresOptions['method'] = 'auto'): boolean {
+  return method !== 'qr' && (m >= n || ridge > 0) && n > 0;
+}
+
+/**
  * The weighted column means μ = Σᵢ sᵢaᵢ / Σᵢ sᵢ and the centred normal equations in one pass
  * over A (no separate pass for the means). The Gram kernel runs on rows shifted by a provisional
  * centre c, the weighted mean of at most 1024 rows spread evenly over A, with a ones column and
@@ -168,7 +178,7 @@ export function leastSquares(m: number, n: number, A: Float64Array, b: Float64Ar
   const weights = options.weights ?? null;
   const method = options.method ?? 'auto';
   const ridge = options.ridge ?? 0;
-  if (method !== 'qr' && (m >= n || ridge > 0) && n > 0) {
+  if (usesNormalEquations(m, n, ridge, method)) {
     // G0 is kept for the final residual and the centring choice (n² doubles); q and bb are the
     // residual product and sum of squares at x = 0, the first round below.
     const { G: G0, q, bb } = options.normal ?? gramWithRhs(m, n, A, b, center, weights);

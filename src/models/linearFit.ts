@@ -4,7 +4,7 @@ import { weightedMean } from '../core/stats.js';
 import { emitWarning, type WarningHandler } from '../core/warnings.js';
 import { safeDot } from '../kernels/blas.js';
 import { columnMoments } from '../kernels/fused.js';
-import { centredNormalEquations, gram, leastSquares, needsExplicitCentring, residualProduct, residualWork, type NormalEquations } from '../linalg/leastSquares.js';
+import { centredNormalEquations, gram, gramWithRhs, leastSquares, needsExplicitCentring, residualProduct, residualWork, usesNormalEquations, type NormalEquations } from '../linalg/leastSquares.js';
 import { LinearModelObjective } from '../loss/linearModelObjective.js';
 import { elasticNetCD, type ColumnProblem, type GramProblem } from '../optim/coordinateDescent.js';
 import type { LinearRegressionParams } from './linearOptions.js';
@@ -114,8 +114,8 @@ export interface LinearFitInput {
   readonly quiet?: boolean;
   /**
    * X has not been checked for NaN and ±Infinity (asMatrix with `finite: false`): fitLinear
-   * checks it, on the column sums it computes anyway when it can (least squares with an
-   * intercept), else with a separate pass. The error is assertFinite's either way.
+   * checks it, on the sums least squares computes anyway (column sums or the Gram diagonal),
+   * else with a separate pass. The error is assertFinite's either way.
    */
   readonly unchecked?: boolean;
   /** Progress hook: (iteration, F) with F as recorded in lossHistory. */
@@ -130,11 +130,11 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
   const { fitIntercept } = params;
   const sparse = params.penalty === 'l1' || params.penalty === 'elasticnet';
   const solver = params.solver === 'auto' ? (sparse || params.positive ? 'cd' : 'lstsq') : params.solver;
-  // Least squares with an intercept reads every entry into its column sums and squares first,
-  // and a NaN or ±∞ makes them NaN or ±∞ (no row is skipped, zero weights included: 0·∞ is
-  // NaN), so the check rides on that pass; only a suspect matrix is scanned for the location.
-  const checkOnSums = input.unchecked === true && solver === 'lstsq' && fitIntercept;
-  if (input.unchecked === true && !checkOnSums) assertFinite(X.data, d, 'X');
+  // Least squares reads every entry of X into sums first (the column sums, or the Gram matrix's
+  // diagonal), and a NaN or ±∞ makes them NaN or ±∞ (no row is skipped, zero weights included:
+  // 0·∞ is NaN), so its check rides on that pass; only a suspect matrix is scanned for the
+  // location. The iterative solvers check first.
+  if (input.unchecked === true && solver !== 'lstsq') assertFinite(X.data, d, 'X');
 
   if (solver === 'cd') {
     const data = input.cdData ?? prepareCd(X, y, sw, fitIntercept);
@@ -180,22 +180,30 @@ export function fitLinear(input: LinearFitInput): LinearSolution {
     let b = y;
     let yMean = 0;
     let normal: NormalEquations | null = null;
+    // What the first pass's sums say about X: all finite, or not; null when nothing was summed.
+    let finite: boolean | null = null;
+    // The normal equations are formed here, in the pass that also yields the means, only when
+    // leastSquares will use them (a wide problem without a ridge goes to QR).
+    const viaNormal = usesNormalEquations(n, d, ridge);
     if (fitIntercept) {
       yMean = weightedMean(y, sw);
       b = new Float64Array(n); // a loop: Float64Array.from with a map function is ~50× slower
       for (let i = 0; i < n; i++) b[i] = y[i] - yMean;
-      // The column means and the normal equations in one pass (the Cholesky path then reads X
-      // once more, for its refinement); the finiteness check rides on the same sums.
-      const pre = centredNormalEquations(n, d, X.data, b, sw);
+      const pre = viaNormal ? centredNormalEquations(n, d, X.data, b, sw) : null;
       if (pre === null) {
         center = columnMeans(X, sw);
-        if (checkOnSums && !center.every(Number.isFinite)) assertFinite(X.data, d, 'X');
+        finite = center.every(Number.isFinite);
       } else {
-        if (checkOnSums && !pre.finite) assertFinite(X.data, d, 'X'); // throws unless a sum overflowed
         center = pre.center;
         normal = pre;
+        finite = pre.finite;
       }
+    } else if (viaNormal) {
+      normal = gramWithRhs(n, d, X.data, y, null, sw);
+      finite = true;
+      for (let j = 0; j < d; j++) if (!Number.isFinite(normal.G[j * d + j])) finite = false;
     }
+    if (input.unchecked === true && finite !== true) assertFinite(X.data, d, 'X'); // throws unless a sum overflowed
     const res = leastSquares(n, d, X.data, b, { center, weights: sw, ridge, normal });
     const coef = res.x;
     const intercept = fitIntercept ? yMean - safeDot(d, center as Float64Array, 0, coef, 0) : 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectWarnings, expectClose, fixture } from '../../test/helpers.js';
+import { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
 import { makeRegression } from '../datasets/generators.js';
 import { Lasso, LinearRegression, Ridge } from './linearRegression.js';
@@ -174,6 +175,22 @@ describe('LinearRegression: gradient descent safety and bad input', () => {
     expect(() => new LinearRegression({ onWarning: () => {} }).fit(huge, y)).not.toThrow();
     // Nothing was written into the caller's matrices.
     expect(Array.from(X.data).every(Number.isFinite)).toBe(true);
+  });
+
+  it('wide X (more columns than rows, no ridge: the QR path) is checked too, and fits without forming normal equations', () => {
+    const rng = new Random(6);
+    const X = Matrix.from(Array.from({ length: 12 }, () => Array.from({ length: 30 }, () => rng.normal())));
+    const y = Array.from({ length: 12 }, () => rng.normal());
+    for (const fitIntercept of [true, false]) {
+      const m = new LinearRegression({ fitIntercept, onWarning: () => {} }).fit(X, y);
+      expect(m.method).toBe('qr');
+      // Minimum-norm interpolation: the residuals vanish.
+      const r = m.predict(X).map((v, i) => v - y[i]);
+      expect(Math.max(...r.map(Math.abs))).toBeLessThan(1e-10);
+      const bad = X.clone();
+      bad.set(7, 21, Number.NaN);
+      expect(() => new LinearRegression({ fitIntercept }).fit(bad, y)).toThrow('X[7][21] is NaN');
+    }
   });
 
   it('round-trips through JSON bit for bit', () => {
