@@ -6,17 +6,12 @@
  * No validation.
  */
 import { wasmSource } from './backend.js';
-import { predictRowsTs, predictStride } from './predictTs.js';
+import { predictBlockRows, predictRowsTs, predictStride } from './predictTs.js';
 import { predictShared } from './threads.js';
 
 /** The WebAssembly export this file uses (appended to assembly/kernels.ts). */
 interface PredictExports {
   predictRows(rows: number, d: number, K: number, X: number, W: number, b: number, mode: number, scale: number, out: number, tmp: number): number;
-}
-
-/** Rows per block copied into WebAssembly memory: about 128 KB of X and at most as much output (L2-resident). */
-function blockRows(n: number, d: number, stride: number): number {
-  return Math.max(1, Math.min(n, Math.floor(16384 / Math.max(1, d, stride))));
 }
 
 /**
@@ -66,7 +61,7 @@ function predictRange(
   const { ws } = src;
   const ex = ws.ex as unknown as PredictExports;
   const stride = predictStride(mode, K);
-  const R = blockRows(n - i0, d, stride);
+  const R = Math.min(n - i0, predictBlockRows(d, stride));
   ws.reset();
   const pW = ws.take(K * d);
   const pb = ws.take(K);

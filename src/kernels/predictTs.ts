@@ -117,6 +117,14 @@ export function binaryLogProbaRow(z: number, out: Float64Array, o: number): void
   out[o + 1] = -(-z > 0 ? -z + l : l);
 }
 
+/**
+ * Rows per block of the WebAssembly prediction pass (one thread's and each worker's): about
+ * 128 KB of X and at most as much output, so a block stays in L2.
+ */
+export function predictBlockRows(d: number, stride: number): number {
+  return Math.max(1, Math.floor(16384 / Math.max(1, d, stride)));
+}
+
 /** Turns the K scores at out[o …) into the mode's outputs in place (modes with stride K). */
 export function transformRow(mode: number, K: number, out: Float64Array, o: number): void {
   if (mode === PREDICT_SOFTMAX) softmaxRow(K, out, o);

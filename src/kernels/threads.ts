@@ -24,6 +24,7 @@ import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
 import { Arena, decodeBase64, type GrowableMemory, firstFreeDouble, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
 import { gramBlockRows, gramWidth } from './fusedTs.js';
+import { predictBlockRows } from './predictTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
 
@@ -893,11 +894,6 @@ export function scaledWeightedGramStreamed(
 /* ------------------------------------------------------------------------------------------ */
 /* Prediction over a matrix in shared memory.                                                   */
 
-/** Rows per copied block of the threaded prediction: about 128 KB of X (as kernels/predict.ts). */
-function predictBlockRows(d: number, stride: number): number {
-  return Math.max(1, Math.floor(16384 / Math.max(1, d, stride)));
-}
-
 /** The id under which worker w reads `sab` in place, handing it over on first use. */
 function shareWith(w: PoolWorker, sab: SharedArrayBuffer): number {
   const known = w.shared.get(sab);
@@ -953,7 +949,7 @@ export function predictShared(
     parts.push(p);
   }
   const T = parts.length + 1;
-  const R = predictBlockRows(d, stride);
+  const R = predictBlockRows(d, stride); // as one thread's pass
   const start = (t: number): number => Math.floor((n * t) / T);
   const sab = X.buffer as SharedArrayBuffer;
   const base = X.byteOffset / 8;
