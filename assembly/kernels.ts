@@ -789,6 +789,41 @@ export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i
   }
 }
 
+/**
+ * One block of rows of the multinomial Hessian's class-pair Grams (multinomialGramTs of
+ * src/kernels/fusedTs.ts, operation for operation): the probabilities P (rows × K, via
+ * softmaxRows) and the scaled rows B (scaleRows, leading dimension D), then for each class pair
+ * (k, l), k ≤ l < K − 1, whose compact index q = k·K − k(k−1)/2 + (l − k) lies in
+ * [qFrom, qTo): weights c[r] = s_r·P[r, k]·(δₖₗ − P[r, l]) and their weighted Gram of B added
+ * into the block at G + (q − qFrom)·D² (upper triangle). sw = 0 means unit weights; bias = 0 no
+ * intercepts. Scratch: scratch 2K doubles, acc 2, c rows, ca 2·rows.
+ */
+export function multinomialGramRows(
+  rows: i32, d: i32, K: i32, X: usize, sw: usize, w: usize, bias: usize, center: usize, scale: usize, ones: i32,
+  B: usize, D: i32, P: usize, scratch: usize, acc: usize, c: usize, ca: usize, G: usize, qFrom: i32, qTo: i32,
+): void {
+  softmaxRows(rows, d, K, X, 0, 0, w, bias, 0, 0, acc, scratch, P);
+  scaleRows(rows, d, X, center, scale, ones, B, D, 0);
+  const blockBytes = (<usize>D * <usize>D) << 3;
+  const rowBytes = <usize>K << 3;
+  for (let k = 0; k < K - 1; k++) {
+    for (let l = k; l < K - 1; l++) {
+      const q = k * K - (k * (k - 1)) / 2 + (l - k);
+      if (q < qFrom || q >= qTo) continue;
+      const kl: f64 = k == l ? 1 : 0;
+      let pk = P + (<usize>k << 3);
+      let pl = P + (<usize>l << 3);
+      for (let r = 0; r < rows; r++) {
+        const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>r << 3));
+        store<f64>(c + (<usize>r << 3), si * load<f64>(pk) * (kl - load<f64>(pl)));
+        pk += rowBytes;
+        pl += rowBytes;
+      }
+      gramRows(rows, D, B, c, G + <usize>(q - qFrom) * blockBytes, D, ca);
+    }
+  }
+}
+
 /** Column sums for the preconditioner: mean[j] += Σᵢ sᵢ·X[i, j] (sw = 0: unit weights). */
 export function weightedColumnSums(rows: i32, d: i32, X: usize, sw: usize, out: usize): void {
   for (let i = 0; i < rows; i++) {

@@ -34,6 +34,17 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 }
 
 /** A warning sink for models under test. */
+/**
+ * Index of the first entry where a and b differ as bits (Object.is: −0 ≠ +0, NaN = NaN), or −1
+ * when they are the same length and identical; fast on large typed arrays, where toEqual takes
+ * seconds.
+ */
+export function firstBitDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if (i >= a.length || i >= b.length || !Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
 export function collectWarnings(): { warnings: LogitWarning[]; onWarning: (w: LogitWarning) => void } {
   const warnings: LogitWarning[] = [];
   return { warnings, onWarning: (w) => warnings.push(w) };

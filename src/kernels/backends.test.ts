@@ -4,7 +4,7 @@ import { Random } from '../core/rng.js';
 import { expectClose } from '../../test/helpers.js';
 import { kernelBackend, setKernelBackend, type KernelBackend } from './backend.js';
 import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
-import { dot8 } from './fusedTs.js';
+import { classPair, dot8, lastClassPairs } from './fusedTs.js';
 import { expit } from './scalar.js';
 import { pinRows, type RowStore } from './wasm.js';
 
@@ -319,6 +319,48 @@ describe('Hessian kernels agree across backends and with row-at-a-time reference
         for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) expect(r.wasm[a * size + b]).toBe(r.wasm[b * size + a]);
       });
     }
+  }
+});
+
+describe('lastClassPairs', () => {
+  // The last class's Gram blocks from the others' (rows of diag(p) − ppᵀ sum to zero), against
+  // blocks summed directly over the rows, including a last class far rarer than the rest.
+  for (const [K, lastBias] of [[2, 0], [4, 0], [4, -25], [7, 3]] as const) {
+    it(`K = ${K}, last class bias ${lastBias}: equal to the blocks summed over the rows`, () => {
+      const rng = new Random(40 + K);
+      const n = 300;
+      const D = 6;
+      const B = Float64Array.from({ length: n * D }, () => rng.normal());
+      const P = new Float64Array(n * K);
+      for (let i = 0; i < n; i++) {
+        const z = Array.from({ length: K }, (_, k) => rng.normal() + (k === K - 1 ? lastBias : 0));
+        const m = Math.max(...z);
+        const e = z.map((v) => Math.exp(v - m));
+        const S = e.reduce((a, b) => a + b, 0);
+        for (let k = 0; k < K; k++) P[i * K + k] = e[k] / S;
+      }
+      const pairs = (K * (K + 1)) / 2;
+      const direct = new Float64Array(pairs * D * D);
+      for (let k = 0; k < K; k++) {
+        for (let l = k; l < K; l++) {
+          const o = classPair(K, k, l) * D * D;
+          for (let i = 0; i < n; i++) {
+            const c = P[i * K + k] * ((k === l ? 1 : 0) - P[i * K + l]);
+            for (let a = 0; a < D; a++) for (let b = a; b < D; b++) direct[o + a * D + b] += c * B[i * D + a] * B[i * D + b];
+          }
+        }
+      }
+      const G = direct.slice();
+      for (let k = 0; k < K; k++) G.fill(Number.NaN, classPair(K, k, K - 1) * D * D, (classPair(K, k, K - 1) + 1) * D * D);
+      lastClassPairs(K, D, G);
+      const upper = (M: Float64Array) => Array.from(M).filter((_, j) => j % D >= Math.floor(j / D) % D);
+      expectClose(upper(G), upper(direct), 1e-13, 'all blocks');
+      // The other blocks are untouched.
+      for (let k = 0; k < K - 1; k++) for (let l = k; l < K - 1; l++) {
+        const o = classPair(K, k, l) * D * D;
+        expect(G.subarray(o, o + D * D)).toEqual(direct.subarray(o, o + D * D));
+      }
+    });
   }
 });
 

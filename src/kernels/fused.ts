@@ -18,11 +18,11 @@
  * models have K = 1.
  */
 import { threadedSource, wasmSource, type PassStore } from './backend.js';
-import { columnMomentThreaded, linearPassThreaded, multinomialPassThreaded, scaledWeightedGramStreamed, scaledWeightedGramThreaded } from './threads.js';
-import { multinomialGramTs, scatterPairs } from './fusedTs.js';
+import { columnMomentThreaded, linearPassThreaded, multinomialGramThreaded, multinomialPassThreaded, scaledWeightedGramStreamed, scaledWeightedGramThreaded } from './threads.js';
+import { lastClassPairs, multinomialGramTs, scatterPairs } from './fusedTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { sliceCount } from './slices.js';
-import { multinomialGramWasm } from './wasm.js';
+import { multinomialGramWasm, type RowSource } from './wasm.js';
 
 /**
  * Binary logistic loss and gradient in one pass.
@@ -154,8 +154,10 @@ export function scaledWeightedGram(
  * scores; `index[k·D + a]` maps class k, scaled feature a (a = d: intercept) to the position
  * in θ and in H (size × size, row-major, full symmetric on return). `G` is work space of
  * K(K+1)/2·D² doubles: each class pair's block is a weighted Gram (as `scaledWeightedGram`)
- * of the same scaled rows. Cost: n·(K(K+1)/2)·(D(D+1)/2) multiply-adds plus O(n·d·K) for the
- * probabilities, one pass over X.
+ * of the same scaled rows. Only the pairs of the first K − 1 classes are summed over the rows;
+ * the last class's blocks follow from the zero row sums of diag(p) − ppᵀ (`lastClassPairs`).
+ * Cost: n·((K−1)K/2)·(D(D+1)/2) multiply-adds plus O(n·d·K) for the probabilities, one pass
+ * over X, and O(K²·D²).
  */
 export function multinomialHessianPass(
   n: number,
@@ -174,8 +176,11 @@ export function multinomialHessianPass(
   store: PassStore | null = null,
 ): void {
   const ex = wasmSource(X, store);
-  if (ex !== null) multinomialGramWasm(ex, n, d, K, X, sw, w, fitIntercept, center, scale, G);
-  else multinomialGramTs(n, d, K, X, sw, w, fitIntercept, center, scale, G);
+  if (ex === null) multinomialGramTs(n, d, K, X, sw, w, fitIntercept, center, scale, G);
+  else if (!multinomialGramThreaded(wasmSource(X, null) as RowSource, n, d, K, X, sw, w, fitIntercept, center, scale, G)) {
+    multinomialGramWasm(ex, n, d, K, X, sw, w, fitIntercept, center, scale, G);
+  }
+  lastClassPairs(K, fitIntercept ? d + 1 : d, G);
   scatterPairs(K, fitIntercept ? d + 1 : d, G, index, H, size);
 }
 

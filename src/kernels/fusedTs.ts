@@ -327,16 +327,43 @@ export function multinomialGramTs(
     const rows = Math.min(R, n - i0);
     softmaxProbsTs(rows, i0, d, K, X, w, fitIntercept, P);
     scaleRowsTs(rows, i0, d, X, center, scale, fitIntercept, B, D);
-    let pair = 0;
-    for (let k = 0; k < K; k++) {
-      for (let l = k; l < K; l++, pair++) {
+    for (let k = 0; k < K - 1; k++) {
+      for (let l = k; l < K - 1; l++) {
         for (let r = 0; r < rows; r++) {
           const si = sw === null ? 1 : sw[i0 + r];
           c[r] = si * P[r * K + k] * ((k === l ? 1 : 0) - P[r * K + l]);
         }
-        gramRowsTs(rows, D, B, c, 0, G, pair * D * D, D, ca);
+        gramRowsTs(rows, D, B, c, 0, G, classPair(K, k, l) * D * D, D, ca);
       }
     }
+  }
+}
+
+/** Index of the class pair (k, l), k ≤ l < K, in the compact blocks: row by row of the upper triangle. */
+export function classPair(K: number, k: number, l: number): number {
+  return k * K - (k * (k - 1)) / 2 + (l - k);
+}
+
+/**
+ * The blocks of the last class from the others: each row of Aᵢ = diag(pᵢ) − pᵢpᵢᵀ sums to
+ * pᵢₖ(1 − Σₗ pᵢₗ) = 0, so the Hessian's class blocks (each symmetric, H₍ₖₗ₎ = H₍ₗₖ₎) satisfy
+ * H₍ₖ,K−1₎ = −Σ_{l<K−1} H₍ₖₗ₎ and H₍K−1,K−1₎ = −Σ_{k<K−1} H₍ₖ,K−1₎. The Gram passes form only the
+ * (K−1)K/2 pairs below the last class (for K = 10, 45 of 55 blocks: 18 % less work); this
+ * fills in the other K, upper triangles (a ≤ b) only. The sums cancel where the last class is
+ * rare, to an absolute error of about K·ε·‖H₍ₖₖ₎‖, the size of the rounding the Cholesky
+ * factorisation makes anyway. Cost: O(K²·D²).
+ */
+export function lastClassPairs(K: number, D: number, G: Float64Array): void {
+  const DD = D * D;
+  const last = K - 1;
+  for (let k = 0; k <= last; k++) {
+    const o = classPair(K, k, last) * DD;
+    for (let a = 0; a < D; a++) G.fill(0, o + a * D + a, o + a * D + D);
+    for (let l = 0; l < last; l++) {
+      const src = (k === last ? classPair(K, l, last) : classPair(K, Math.min(k, l), Math.max(k, l))) * DD;
+      for (let a = 0; a < D; a++) for (let b = a; b < D; b++) G[o + a * D + b] += G[src + a * D + b];
+    }
+    for (let a = 0; a < D; a++) for (let b = a; b < D; b++) G[o + a * D + b] = -G[o + a * D + b];
   }
 }
 

@@ -5,11 +5,13 @@ import { makeClassification } from '../datasets/generators.js';
 import { LogisticRegression } from '../models/logisticRegression.js';
 import { Ridge } from '../models/linearRegression.js';
 import { makeRegression } from '../datasets/generators.js';
-import { pinForPasses, setKernelBackend, type PassStore } from './backend.js';
-import { binaryLogisticPass, columnMoments, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
+import { pinForPasses, setKernelBackend, wasmSource, type PassStore } from './backend.js';
+import { binaryLogisticPass, columnMoments, multinomialHessianPass, multinomialPass, scaledWeightedGram, squaredErrorPass } from './fused.js';
 import { SLICE_MIN_ENTRIES as THREAD_MIN_ENTRIES } from './slices.js';
-import { isShared, pinThreaded, setThreads, stagedBytes, threads } from './threads.js';
+import { isShared, multinomialGramThreaded, pinThreaded, setThreads, stagedBytes, threads } from './threads.js';
+import { multinomialGramWasm, type RowSource } from './wasm.js';
 import { Matrix } from '../core/matrix.js';
+import { firstBitDifference } from '../../test/helpers.js';
 
 function randomArray(rng: Random, n: number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * rng.normal());
@@ -174,6 +176,53 @@ describe('worker threads', () => {
       expect(run()).toEqual(a);
       setKernelBackend('auto');
     }
+  });
+
+  it('the multinomial Hessian splits its class pairs across the threads, with the bits of one thread', async () => {
+    const rng = new Random(31);
+    // [rows, d, K, weighted, intercept]: one chunk (digits-like), several chunks with an uneven
+    // last one, few pairs (K = 3: 3 summed pairs over 2 threads), no intercept.
+    const cases: [number, number, number, boolean, boolean][] = [
+      [300, 64, 10, false, true],
+      [9001, 64, 3, true, true],
+      [1501, 40, 6, true, false],
+    ];
+    for (const [rows, dd, K, weighted, fitIntercept] of cases) {
+      const X = randomArray(rng, rows * dd);
+      const sw = weighted ? Float64Array.from({ length: rows }, () => rng.uniform(0, 2)) : null;
+      const w = randomArray(rng, K * dd + K, 0.2);
+      const center = fitIntercept ? randomArray(rng, dd, 0.1) : null;
+      const scale = Float64Array.from({ length: dd }, () => rng.uniform(0.5, 2));
+      const D = fitIntercept ? dd + 1 : dd;
+      const size = K * D;
+      const index = new Int32Array(K * D);
+      for (let c = 0; c < K; c++) for (let a = 0; a < D; a++) index[c * D + a] = a < dd ? c * dd + a : K * dd + c;
+      const pairs = ((K * (K + 1)) / 2) * D * D;
+      const src = wasmSource(X, null) as RowSource;
+      const run = () => {
+        const H = new Float64Array(size * size);
+        multinomialHessianPass(rows, dd, K, X, sw, w, fitIntercept, center, scale, index, H, size, new Float64Array(pairs));
+        return H;
+      };
+      await setThreads(1);
+      const one = run();
+      const G1 = new Float64Array(pairs).fill(7);
+      multinomialGramWasm(src, rows, dd, K, X, sw, w, fitIntercept, center, scale, G1);
+      expect(multinomialGramThreaded(src, rows, dd, K, X, sw, w, fitIntercept, center, scale, new Float64Array(pairs))).toBe(false); // no workers
+      await setThreads(2);
+      const G2 = new Float64Array(pairs).fill(7); // zeroed by the call, as G1
+      expect(multinomialGramThreaded(src, rows, dd, K, X, sw, w, fitIntercept, center, scale, G2)).toBe(true);
+      expect(firstBitDifference(G2, G1)).toBe(-1);
+      expect(firstBitDifference(run(), one)).toBe(-1);
+      if (rows * K * K * D * D > 2e8) continue; // the TypeScript twin is slow; the smaller cases check it
+      setKernelBackend('ts');
+      expect(firstBitDifference(run(), one)).toBe(-1);
+      setKernelBackend('auto');
+    }
+    // Too little work to wake the workers: stays on the calling thread.
+    const X = randomArray(rng, 50 * 4);
+    const G = new Float64Array(6 * 25);
+    expect(multinomialGramThreaded(wasmSource(X, null) as RowSource, 50, 4, 3, X, null, randomArray(rng, 15), true, null, null, G)).toBe(false);
   });
 
   it("large X: the calling thread streams its rows (only the workers' rows are copied), with the same bits", async () => {

@@ -13,17 +13,18 @@
  *
  * Results do not depend on T: a pass performs exactly the additions of the same sliced pass on
  * one thread (and of the TypeScript kernels), so fits give the same bits on any number of
- * threads. Operations without a threaded version (the multinomial Hessian) stream X from the
- * caller's array on the calling thread; the Gram matrix of an X that is not pinned (least
- * squares) is split by copying the workers' rows to them a chunk at a time.
+ * threads. The Gram matrix of an X that is not pinned (least squares) is split by copying the
+ * workers' rows to them a chunk at a time; the multinomial Hessian splits its class pairs
+ * instead (each thread goes through all rows for its own pairs, copied to the workers a chunk at
+ * a time), so no block's sum is divided.
  *
  * Memory: the workers' memories are released when the store is garbage-collected
  * (FinalizationRegistry) or when `setThreads` changes the pool.
  */
 import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
-import { Arena, decodeBase64, type GrowableMemory, firstFreeDouble, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
-import { gramBlockRows, gramWidth } from './fusedTs.js';
+import { Arena, decodeBase64, type GrowableMemory, firstFreeDouble, multinomialGramWasm, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
+import { classPair, gramBlockRows, gramWidth } from './fusedTs.js';
 import { predictBlockRows } from './predictTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
@@ -63,10 +64,11 @@ const OP_COLSUMS = 14;
 const OP_COLSQUARES = 15;
 const OP_SHARE = 3;
 const OP_PREDICT = 16;
+const OP_MGRAM = 17;
 
 // Control block (one SharedArrayBuffer per worker): Int32 slots
 //   0 sequence number written by the caller, 1 sequence number done by the worker, 2 operation,
-//   3 store id, 4 status (0 ok, 1 failed), 8…20 integer arguments (byte offsets, sizes, strides),
+//   3 store id, 4 status (0 ok, 1 failed), 8…31 integer arguments (byte offsets, sizes, strides),
 //   40 the number of slices m of the worker's block and 41…41+m their row boundaries;
 // Float64 slot 16 (byte 128, Int32 slots 32–33) the scalar argument (the intercept b).
 const CTL_BYTES = 256;
@@ -124,6 +126,15 @@ for (;;) {
         }
       }
       I[${ARG} + 13] = done;
+    } else if (op === ${OP_MGRAM}) {
+      // rows d K X sw w bias center scale ones B D P scratch acc c ca G qFrom qTo R: the class-pair
+      // Grams of the multinomial Hessian for pairs [qFrom, qTo) over a chunk, blocks of R rows.
+      const ex = stores.get(I[3]);
+      const rows = a(0), d = a(1), R = a(20);
+      for (let i0 = 0; i0 < rows; i0 += R) {
+        ex.multinomialGramRows(Math.min(R, rows - i0), d, a(2), a(3) + i0 * d * 8, a(4) === 0 ? 0 : a(4) + i0 * 8, a(5), a(6), a(7), a(8),
+          a(9), a(10), a(11), a(12), a(13), a(14), a(15), a(16), a(17), a(18), a(19));
+      }
     } else if (op !== ${OP_EXIT}) {
       const ex = stores.get(I[3]);
       // Slice k covers the block's rows [I[SL + k], I[SL + k + 1]); outputs per slice at a stride.
@@ -887,6 +898,103 @@ export function scaledWeightedGramStreamed(
     const L = layout[i];
     const [from, to] = threadSlices(count, T, i + 1);
     for (let s = from; s < to; s++) add(parts[i].F, L.pH + (s - from) * DD);
+  }
+  return true;
+}
+
+/** Below this many multiply-adds (n·(K−1)K/2·D²/2) the multinomial Hessian stays on one thread. */
+const MGRAM_THREAD_WORK = 1 << 22;
+
+/**
+ * The class-pair Grams of the multinomial Hessian (multinomialGramWasm's compact blocks G,
+ * zeroed here) with the pairs split across the workers: each thread takes a run of the
+ * (K−1)K/2 pairs summed over the rows and goes through all rows for them. X is copied to the
+ * workers a chunk at a time (whole kernel blocks from row 0, about 2 MB), so every block sees
+ * exactly the additions of the one-thread pass: the same bits on any number of threads.
+ * Returns false (nothing done) when there are no workers or the work is too small to pay for
+ * waking them. Cost: n·((K−1)K/2)·D²/2 multiply-adds over T threads, plus a copy of X per worker
+ * on the calling thread (n·d, against that work's D·(K−1)K/4 per entry).
+ */
+export function multinomialGramThreaded(
+  src: RowSource,
+  n: number,
+  d: number,
+  K: number,
+  X: Float64Array,
+  sw: Float64Array | null,
+  w: Float64Array,
+  fitIntercept: boolean,
+  center: Float64Array | null,
+  scale: Float64Array | null,
+  G: Float64Array,
+): boolean {
+  const D = fitIntercept ? d + 1 : d;
+  const DD = D * D;
+  const Q = ((K - 1) * K) / 2;
+  if (Q < 2 || (n * Q * DD) / 2 < MGRAM_THREAD_WORK) return false;
+  const live = pool.filter((pw) => !pw.dead).slice(0, Math.min(SLICES, Q) - 1);
+  if (live.length === 0) return false;
+  const parts: Part[] = [];
+  for (const pw of live) {
+    const p = stagingPart(pw);
+    if (p === null) return false;
+    parts.push(p);
+  }
+  const T = parts.length + 1;
+  // The summed pairs in compact order; thread t takes the t-th run of them.
+  const summed: number[] = [];
+  for (let k = 0; k < K - 1; k++) for (let l = k; l < K - 1; l++) summed.push(classPair(K, k, l));
+  const total = (K * (K + 1)) / 2;
+  const edge = (t: number): number => (t === T ? total : summed[Math.floor((t * Q) / T)]);
+  const R = gramBlockRows(D);
+  const C = chunkRows(d, R);
+  const Kd = K * d;
+  G.fill(0, 0, total * DD);
+  const layout = parts.map((p, i) => {
+    const from = edge(i + 1);
+    const to = edge(i + 2);
+    p.reset();
+    const px = p.take(C * d);
+    const psw = sw === null ? 0 : p.take(C);
+    const pw = p.take(Kd);
+    const pbias = fitIntercept ? p.take(K) : 0;
+    const pc = center === null ? 0 : p.take(d);
+    const ps = scale === null ? 0 : p.take(d);
+    const pB = p.take(R * D);
+    const pP = p.take(R * K);
+    const pscr = p.take(2 * K);
+    const pacc = p.take(2);
+    const pc2 = p.take(R);
+    const pca = p.take(2 * R);
+    const pG = p.take((to - from) * DD + 1);
+    p.commit();
+    p.F.set(w.subarray(0, Kd), pw);
+    if (fitIntercept) p.F.set(w.subarray(Kd, Kd + K), pbias);
+    if (center !== null) p.F.set(center.subarray(0, d), pc);
+    if (scale !== null) p.F.set(scale.subarray(0, d), ps);
+    p.F.fill(0, pG, pG + (to - from) * DD);
+    const args = [0, d, K, px << 3, psw << 3, pw << 3, pbias << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D, pP << 3, pscr << 3, pacc << 3, pc2 << 3, pca << 3, pG << 3, from, to, R];
+    return { from, to, px, psw, pG, args };
+  });
+  const mine = { from: edge(0), to: edge(1) };
+  for (let r0 = 0; r0 < n; r0 += C) {
+    const rows = Math.min(C, n - r0);
+    for (let i = 0; i < parts.length; i++) {
+      const L = layout[i];
+      const p = parts[i];
+      p.F.set(X.subarray(r0 * d, (r0 + rows) * d), L.px);
+      if (sw !== null) p.F.set(sw.subarray(r0, r0 + rows), L.psw);
+      L.args[0] = rows;
+      p.args(L.args);
+      p.worker.start(OP_MGRAM, p.id);
+    }
+    const swc = sw === null ? null : sw.subarray(r0, r0 + rows);
+    multinomialGramWasm(src, rows, d, K, X.subarray(r0 * d, (r0 + rows) * d), swc, w, fitIntercept, center, scale, G, mine);
+    for (const p of parts) p.worker.finish();
+  }
+  for (let i = 0; i < parts.length; i++) {
+    const L = layout[i];
+    G.set(parts[i].F.subarray(L.pG, L.pG + (L.to - L.from) * DD), L.from * DD);
   }
   return true;
 }

@@ -32,6 +32,10 @@ interface Exports {
   softmaxRows(rows: number, d: number, K: number, X: number, yIdx: number, sw: number, w: number, bias: number, grad: number, gbias: number, acc: number, scratch: number, prob: number): void;
   scaleRows(rows: number, d: number, X: number, center: number, scale: number, ones: number, B: number, D: number, y: number): void;
   gramRows(rows: number, D: number, B: number, h: number, H: number, ldH: number, ca: number): void;
+  multinomialGramRows(
+    rows: number, d: number, K: number, X: number, sw: number, w: number, bias: number, center: number, scale: number, ones: number,
+    B: number, D: number, P: number, scratch: number, acc: number, c: number, ca: number, G: number, qFrom: number, qTo: number,
+  ): void;
   weightedColumnSums(rows: number, d: number, X: number, sw: number, out: number): void;
   weightedColumnSquares(rows: number, d: number, X: number, sw: number, mean: number, out: number): void;
 }
@@ -365,7 +369,12 @@ export function scaledWeightedGramWasm(
   for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] = F[pH + a * D + b];
 }
 
-/** WebAssembly twin of multinomialGramTs (compact pair blocks G, zeroed here). */
+/**
+ * WebAssembly twin of multinomialGramTs: the compact class-pair blocks G (zeroed here), or with
+ * `part` only the pairs with compact index in [part.from, part.to), added onto their blocks of G
+ * (G is not zeroed). The kernel `multinomialGramRows` does one block of rows: probabilities,
+ * scaled rows, then the weighted Gram of each pair. Cost: that of multinomialGramTs.
+ */
 export function multinomialGramWasm(
   src: RowSource,
   n: number,
@@ -378,12 +387,15 @@ export function multinomialGramWasm(
   center: Float64Array | null,
   scale: Float64Array | null,
   G: Float64Array,
+  part: { from: number; to: number } | null = null,
 ): void {
   const { ws, xAt } = src;
   const D = fitIntercept ? d + 1 : d;
+  const DD = D * D;
   const Kd = K * d;
   const R = gramBlockRows(D);
-  const pairs = (K * (K + 1)) / 2;
+  const from = part === null ? 0 : part.from;
+  const to = part === null ? (K * (K + 1)) / 2 : part.to;
   ws.reset();
   const pc = center === null ? 0 : ws.take(d);
   const ps = scale === null ? 0 : ws.take(d);
@@ -392,36 +404,28 @@ export function multinomialGramWasm(
   const pscr = ws.take(2 * K);
   const pacc = ws.take(2);
   const px = xAt >= 0 ? 0 : ws.take(R * d);
+  const psw = sw === null ? 0 : ws.take(R);
   const pP = ws.take(R * K);
   const pB = ws.take(R * D);
   const pc2 = ws.take(R);
   const pca = ws.take(2 * R);
-  const pG = ws.take(pairs * D * D);
+  const pG = ws.take((to - from) * DD);
   ws.commit();
   const { F, ex } = ws;
-  if (center !== null) for (let j = 0; j < d; j++) F[pc + j] = center[j];
-  if (scale !== null) for (let j = 0; j < d; j++) F[ps + j] = scale[j];
-  for (let j = 0; j < Kd; j++) F[pw + j] = w[j];
-  if (fitIntercept) for (let k = 0; k < K; k++) F[pbias + k] = w[Kd + k];
-  F.fill(0, pG, pG + pairs * D * D);
+  if (center !== null) F.set(center.subarray(0, d), pc);
+  if (scale !== null) F.set(scale.subarray(0, d), ps);
+  F.set(w.subarray(0, Kd), pw);
+  if (fitIntercept) F.set(w.subarray(Kd, Kd + K), pbias);
+  if (part === null) F.fill(0, pG, pG + (to - from) * DD);
+  else F.set(G.subarray(from * DD, to * DD), pG);
   const views = n > 0 && xAt < 0 ? blockViews(X, n, d, R) : null;
   for (let blk = 0, i0 = 0; i0 < n; blk++, i0 += R) {
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
-    ex.softmaxRows(rows, d, K, at << 3, 0, 0, pw << 3, pbias << 3, 0, 0, pacc << 3, pscr << 3, pP << 3);
-    ex.scaleRows(rows, d, at << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D, 0);
-    let pair = 0;
-    for (let k = 0; k < K; k++) {
-      for (let l = k; l < K; l++, pair++) {
-        for (let r = 0; r < rows; r++) {
-          const si = sw === null ? 1 : sw[i0 + r];
-          F[pc2 + r] = si * F[pP + r * K + k] * ((k === l ? 1 : 0) - F[pP + r * K + l]);
-        }
-        ex.gramRows(rows, D, pB << 3, pc2 << 3, (pG + pair * D * D) << 3, D, pca << 3);
-      }
-    }
+    if (sw !== null) F.set(sw.subarray(i0, i0 + rows), psw);
+    ex.multinomialGramRows(rows, d, K, at << 3, psw << 3, pw << 3, pbias << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D, pP << 3, pscr << 3, pacc << 3, pc2 << 3, pca << 3, pG << 3, from, to);
   }
-  for (let j = 0, len = pairs * D * D; j < len; j++) G[j] = F[pG + j];
+  G.set(F.subarray(pG, pG + (to - from) * DD), from * DD);
 }
 
 /** WebAssembly twin of the preconditioner's column passes: sums Σ sᵢxᵢ, or with `mean` Σ sᵢ(xᵢ − μ)². */
