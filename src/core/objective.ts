@@ -19,6 +19,14 @@ export interface SecondOrderObjective extends Objective {
    * full symmetric) into `hessian`, in one pass over the data.
    */
   valueGradientHessian(params: Float64Array, grad: Float64Array, hessian: Float64Array): number;
+  /**
+   * Optional. Adds c·uuᵀ to a Hessian of this objective for each direction u along which f is
+   * exactly flat (f(x + t·u) = f(x) for every t), with c > 0 a curvature of the Hessian's own
+   * scale, so that a Hessian singular only for that reason factors at once. Gradients have no
+   * component along such u, so (H + c·uuᵀ)⁻¹g is H's minimum-norm solve: a Newton step or an
+   * L-BFGS start unchanged, without the retries of a damped factorisation.
+   */
+  liftFlatDirections?(hessian: Float64Array): void;
 }
 
 /**

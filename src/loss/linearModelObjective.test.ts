@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
 import { checkGradient } from '../optim/checkGradient.js';
+import { choleskyDamped, choleskySolve } from '../linalg/cholesky.js';
+import { relDiff } from '../../test/helpers.js';
 import { LinearModelObjective, preconditioner, type LossKind } from './linearModelObjective.js';
 
 const rng = new Random(11);
@@ -172,5 +174,82 @@ describe('LinearModelObjective values', () => {
     const rms = preconditioner(M, null, false);
     expect(rms.center).toBeNull();
     expect(rms.scale[1]).toBeCloseTo(5, 15);
+  });
+});
+
+describe('liftFlatDirections', () => {
+  const dirs = (obj: LinearModelObjective, l2: number): Float64Array[] => {
+    const out: Float64Array[] = [];
+    const D = obj.fitIntercept ? d + 1 : d;
+    for (let a = l2 === 0 ? 0 : d; a < D; a++) {
+      const u = new Float64Array(obj.size);
+      for (let c = 0; c < K; c++) u[a === d ? K * d + c : c * d + a] = 1;
+      out.push(u);
+    }
+    return out;
+  };
+  const dot = (a: Float64Array, b: Float64Array): number => a.reduce((s, v, i) => s + v * b[i], 0);
+
+  for (const fitIntercept of [true, false]) {
+    for (const l2 of [0, 0.7]) {
+      it(`softmax, ${fitIntercept ? 'intercept' : 'no intercept'}, L2 ${l2}: lifts exactly the flat directions; solves of gradients unchanged`, () => {
+        const obj = objective('multinomial', fitIntercept, true, l2, true);
+        const size = obj.size;
+        const theta = randomTheta(size);
+        const g = new Float64Array(size);
+        const H = new Float64Array(size * size);
+        const f = obj.valueGradientHessian(theta, g, H);
+        const U = dirs(obj, l2);
+        expect(U.length).toBe((fitIntercept ? 1 : 0) + (l2 === 0 ? d : 0));
+        for (const u of U) {
+          // The premise: F does not change along u, and the gradient has no component along it.
+          const moved = theta.map((v, j) => v + 0.7 * u[j]);
+          expect(Math.abs(obj.valueAndGradient(moved, new Float64Array(size)) - f)).toBeLessThan(1e-13 * Math.abs(f));
+          expect(Math.abs(dot(g, u))).toBeLessThan(1e-13);
+        }
+        const lifted = H.slice();
+        obj.liftFlatDirections(lifted);
+        if (U.length === 0) {
+          expect(lifted).toEqual(H);
+          return;
+        }
+        // H' = H + Σ c·uuᵀ with c = (Σ over u's K diagonal entries)/K², nothing else.
+        const expected = H.slice();
+        for (const u of U) {
+          let diag = 0;
+          for (let j = 0; j < size; j++) if (u[j] === 1) diag += H[j * (size + 1)];
+          for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) if (u[a] === 1 && u[b] === 1) expected[a * size + b] += diag / (K * K);
+        }
+        expect(lifted).toEqual(expected);
+        // Positive definite at the first attempt, and the solve of the gradient is H's
+        // minimum-norm one: it solves H·x = g, has no component along any u, and does not depend
+        // on the size of the lift.
+        const L = new Float64Array(size * size);
+        expect(choleskyDamped(size, lifted, L)).toBe(0);
+        const x = g.slice();
+        choleskySolve(size, L, x);
+        const Hx = new Float64Array(size);
+        for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) Hx[a] += H[a * size + b] * x[b];
+        expect(relDiff(Hx, g)).toBeLessThan(1e-9);
+        for (const u of U) expect(Math.abs(dot(x, u))).toBeLessThan(1e-9 * Math.sqrt(dot(x, x)));
+        const bigger = lifted.map((v, j) => v + 9 * (v - H[j]));
+        const L10 = new Float64Array(size * size);
+        expect(choleskyDamped(size, bigger, L10)).toBe(0);
+        const x10 = g.slice();
+        choleskySolve(size, L10, x10);
+        expect(relDiff(x10, x)).toBeLessThan(1e-9);
+      });
+    }
+  }
+
+  it('leaves binary and squared-error Hessians alone', () => {
+    for (const kind of ['binary', 'squared'] as const) {
+      const obj = objective(kind, true, false, 0, true);
+      const H = new Float64Array(obj.size * obj.size);
+      obj.valueGradientHessian(randomTheta(obj.size), new Float64Array(obj.size), H);
+      const before = H.slice();
+      obj.liftFlatDirections(H);
+      expect(H).toEqual(before);
+    }
   });
 });

@@ -355,6 +355,30 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     return value;
   }
 
+  /**
+   * The softmax loss is unchanged when the same number is added to every class's intercept, or,
+   * without any penalty, to every class's weight on one feature: the scores all move together.
+   * Along each such direction u (ones at that coefficient of every class), the Hessian is
+   * singular and the gradient has no component (Σₖ (pᵢₖ − yᵢₖ) = 0). This adds c·uuᵀ with
+   * c = Σₖ Hₖₖ/K² (the mean of those K diagonal entries as u's eigenvalue), so the Newton
+   * factorisation succeeds at the first attempt and solves are the minimum-norm ones. On
+   * digits (650 parameters) that saves a second 650³/3 factorisation per Hessian. Nothing
+   * for binary or squared-error objectives. Cost: O(K²·D).
+   */
+  liftFlatDirections(hessian: Float64Array): void {
+    if (this.kind !== 'multinomial') return;
+    const { k: K, d, size, fitIntercept } = this;
+    const unpenalised = this.l2 === 0 && this.l1 === 0;
+    for (let a = unpenalised ? 0 : d; a < (fitIntercept ? d + 1 : d); a++) {
+      const at = (c: number): number => (a === d ? K * d + c : c * d + a);
+      let diag = 0;
+      for (let c = 0; c < K; c++) diag += hessian[at(c) * (size + 1)];
+      const lift = diag / (K * K);
+      if (!(lift > 0) || !Number.isFinite(lift)) continue;
+      for (let c = 0; c < K; c++) for (let e = 0; e < K; e++) hessian[at(c) * size + at(e)] += lift;
+    }
+  }
+
   /** Adds the L2 term's curvature (λ₂/S)/σⱼ² to the weights' diagonal entries of `hessian`. */
   private addPenaltyCurvature(hessian: Float64Array): void {
     const { k: K, d, size } = this;

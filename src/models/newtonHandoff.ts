@@ -61,6 +61,7 @@ function sampledNewtonFactor(obj: LinearModelObjective, theta: Float64Array, ste
   const size = obj.size;
   const H = new Float64Array(size * size);
   if (!obj.sampledHessian(theta, step, H)) return null;
+  obj.liftFlatDirections(H);
   const L = new Float64Array(size * size);
   if (choleskyDamped(size, H, L) < 0) return null;
   mirrorLower(size, L);

@@ -9,7 +9,8 @@ import type { MinimizeResult, SolverOptions } from './result.js';
  * line search from the full step α = 1 (Nocedal and Wright, ch. 3.4). μ = 0 whenever H is
  * numerically positive definite; otherwise μ grows from 1e-10·max Hᵢᵢ by factors of 10 until
  * the factorisation succeeds (the unpenalised softmax Hessian is singular along "add the same
- * vector to every class", a direction the gradient never has a component in).
+ * vector to every class", a direction the gradient never has a component in). Objectives that
+ * know their flat directions lift them first (`liftFlatDirections`), so no retry is needed.
  * Converges quadratically near the optimum: a handful of iterations for logistic regression.
  * Stops when max |∇f| ≤ tol. Cost per iteration: one Hessian evaluation plus size³/3 for the
  * factorisation plus a line search (usually one gradient evaluation).
@@ -31,6 +32,7 @@ export function newton(obj: SecondOrderObjective, x: Float64Array, options: Solv
   if (!Number.isFinite(f)) return { value: f, gradMax: gmax, nIter: 0, converged: false, reason: 'non-finite', history, evaluations };
   let iter = 0;
   while (gmax > tol && iter < maxIter) {
+    obj.liftFlatDirections?.(H);
     if (choleskyDamped(n, H, L) < 0) return { value: f, gradMax: gmax, nIter: iter, converged: false, reason: 'non-finite', history, evaluations };
     for (let i = 0; i < n; i++) p[i] = -g[i];
     choleskySolve(n, L, p);
