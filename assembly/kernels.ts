@@ -789,6 +789,22 @@ export function gramRows(rows: i32, D: i32, B: usize, h: usize, H: usize, ldH: i
   }
 }
 
+/** c[r] = s_r·P[r, k]·(δₖₗ − P[r, l]) for the rows of a block (P with K columns; sw = 0: unit weights). */
+// @ts-ignore: decorator
+@inline
+function pairWeights(rows: i32, K: i32, P: usize, sw: usize, c: usize, k: i32, l: i32): void {
+  const kl: f64 = k == l ? 1 : 0;
+  const rowBytes = <usize>K << 3;
+  let pk = P + (<usize>k << 3);
+  let pl = P + (<usize>l << 3);
+  for (let r = 0; r < rows; r++) {
+    const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>r << 3));
+    store<f64>(c + (<usize>r << 3), si * load<f64>(pk) * (kl - load<f64>(pl)));
+    pk += rowBytes;
+    pl += rowBytes;
+  }
+}
+
 /**
  * One block of rows of the multinomial Hessian's class-pair Grams (multinomialGramTs of
  * src/kernels/fusedTs.ts, operation for operation): the probabilities P (rows × K, via
@@ -805,22 +821,28 @@ export function multinomialGramRows(
   softmaxRows(rows, d, K, X, 0, 0, w, bias, 0, 0, acc, scratch, P);
   scaleRows(rows, d, X, center, scale, ones, B, D, 0);
   const blockBytes = (<usize>D * <usize>D) << 3;
-  const rowBytes = <usize>K << 3;
   for (let k = 0; k < K - 1; k++) {
     for (let l = k; l < K - 1; l++) {
       const q = k * K - (k * (k - 1)) / 2 + (l - k);
       if (q < qFrom || q >= qTo) continue;
-      const kl: f64 = k == l ? 1 : 0;
-      let pk = P + (<usize>k << 3);
-      let pl = P + (<usize>l << 3);
-      for (let r = 0; r < rows; r++) {
-        const si: f64 = sw == 0 ? 1 : load<f64>(sw + (<usize>r << 3));
-        store<f64>(c + (<usize>r << 3), si * load<f64>(pk) * (kl - load<f64>(pl)));
-        pk += rowBytes;
-        pl += rowBytes;
-      }
+      pairWeights(rows, K, P, sw, c, k, l);
       gramRows(rows, D, B, c, G + <usize>(q - qFrom) * blockBytes, D, ca);
     }
+  }
+}
+
+/**
+ * One class pair (k, l) of the multinomial Hessian over all rows at once, given the rows'
+ * probabilities P (rows × K) and scaled rows B (rows × D) for all of them: blocks of R rows from
+ * row 0, each one's weights (as multinomialGramRows) and weighted Gram added into the block at G.
+ * The additions into G are those of multinomialGramRows called block by block, so a pair gives
+ * the same bits either way (threads.ts hands out pairs one at a time to whichever thread is free).
+ */
+export function multinomialPairGram(rows: i32, K: i32, R: i32, P: usize, B: usize, D: i32, sw: usize, c: usize, ca: usize, G: usize, k: i32, l: i32): void {
+  for (let i0 = 0; i0 < rows; i0 += R) {
+    const r = min(R, rows - i0);
+    pairWeights(r, K, P + ((<usize>i0 * K) << 3), sw == 0 ? 0 : sw + (<usize>i0 << 3), c, k, l);
+    gramRows(r, D, B + ((<usize>i0 * D) << 3), c, G, D, ca);
   }
 }
 

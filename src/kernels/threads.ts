@@ -65,6 +65,7 @@ const OP_COLSQUARES = 15;
 const OP_SHARE = 3;
 const OP_PREDICT = 16;
 const OP_MGRAM = 17;
+const OP_MPAIRS = 18;
 
 // Control block (one SharedArrayBuffer per worker): Int32 slots
 //   0 sequence number written by the caller, 1 sequence number done by the worker, 2 operation,
@@ -134,6 +135,25 @@ for (;;) {
       for (let i0 = 0; i0 < rows; i0 += R) {
         ex.multinomialGramRows(Math.min(R, rows - i0), d, a(2), a(3) + i0 * d * 8, a(4) === 0 ? 0 : a(4) + i0 * 8, a(5), a(6), a(7), a(8),
           a(9), a(10), a(11), a(12), a(13), a(14), a(15), a(16), a(17), a(18), a(19));
+      }
+    } else if (op === ${OP_MPAIRS}) {
+      // rows d K X sw w bias center scale ones B D P scratch acc c ca G R counter tag: all rows'
+      // probabilities and scaled rows, then class pairs claimed one at a time from the shared
+      // counter (slot 0 the next summed pair, slot 1 + q the owner of pair q) until none is left;
+      // pair q's block at G + q·D².
+      const ex = stores.get(I[3]);
+      const rows = a(0), d = a(1), K = a(2), D = a(11), R = a(18), tag = a(20);
+      const C = new Int32Array(shared.get(a(19)).buffer);
+      ex.softmaxRows(rows, d, K, a(3), 0, 0, a(5), a(6), 0, 0, a(14), a(13), a(12));
+      ex.scaleRows(rows, d, a(3), a(7), a(8), a(9), a(10), D, 0);
+      const Q = ((K - 1) * K) / 2;
+      for (;;) {
+        const q = Atomics.add(C, 0, 1);
+        if (q >= Q) break;
+        let k = 0, rest = q;
+        while (rest >= K - 1 - k) { rest -= K - 1 - k; k++; }
+        ex.multinomialPairGram(rows, K, R, a(12), a(10), D, a(4), a(15), a(16), a(17) + q * D * D * 8, k, k + rest);
+        C[1 + q] = tag;
       }
     } else if (op !== ${OP_EXIT}) {
       const ex = stores.get(I[3]);
@@ -940,14 +960,18 @@ export function multinomialGramThreaded(
     if (p === null) return false;
     parts.push(p);
   }
+  const R = gramBlockRows(D);
+  const C = chunkRows(d, R);
+  if (n <= C) {
+    multinomialPairsClaimed(src, parts, n, d, K, X, sw, w, fitIntercept, center, scale, G);
+    return true;
+  }
   const T = parts.length + 1;
   // The summed pairs in compact order; thread t takes the t-th run of them.
   const summed: number[] = [];
   for (let k = 0; k < K - 1; k++) for (let l = k; l < K - 1; l++) summed.push(classPair(K, k, l));
   const total = (K * (K + 1)) / 2;
   const edge = (t: number): number => (t === T ? total : summed[Math.floor((t * Q) / T)]);
-  const R = gramBlockRows(D);
-  const C = chunkRows(d, R);
   const Kd = K * d;
   G.fill(0, 0, total * DD);
   const layout = parts.map((p, i) => {
@@ -997,6 +1021,111 @@ export function multinomialGramThreaded(
     G.set(parts[i].F.subarray(L.pG, L.pG + (L.to - L.from) * DD), L.from * DD);
   }
   return true;
+}
+
+/** Slot 0: the next summed class pair to claim; slot 1 + q: who formed pair q (1 the calling thread, 2 + i worker i). */
+let pairCounter: Int32Array | null = null;
+
+/** The (k, l), k ≤ l < K − 1, of the q-th summed class pair in compact order. */
+function summedPair(K: number, q: number): [number, number] {
+  let k = 0;
+  let rest = q;
+  while (rest >= K - 1 - k) {
+    rest -= K - 1 - k;
+    k++;
+  }
+  return [k, k + rest];
+}
+
+/**
+ * multinomialGramThreaded for rows that fit in one chunk: every thread forms all rows'
+ * probabilities and scaled rows, then claims class pairs one at a time from a shared counter
+ * (`Atomics.add`) and forms each over all rows (`multinomialPairGram`), so a thread that runs
+ * slower (its core shared, say) simply forms fewer pairs. Which thread forms a pair does not
+ * change its additions: the bits are the one-thread pass's.
+ */
+function multinomialPairsClaimed(
+  src: RowSource,
+  parts: Part[],
+  n: number,
+  d: number,
+  K: number,
+  X: Float64Array,
+  sw: Float64Array | null,
+  w: Float64Array,
+  fitIntercept: boolean,
+  center: Float64Array | null,
+  scale: Float64Array | null,
+  G: Float64Array,
+): void {
+  const D = fitIntercept ? d + 1 : d;
+  const DD = D * D;
+  const Kd = K * d;
+  const Q = ((K - 1) * K) / 2;
+  const R = gramBlockRows(D);
+  if (pairCounter === null || pairCounter.length < 1 + Q) pairCounter = new Int32Array(new SharedArrayBuffer(8 * (1 + Math.max(Q, 64)))); // whole doubles: the workers map shared buffers as Float64Array
+  const counter = pairCounter;
+  counter.fill(0, 0, 1 + Q);
+  // One layout for the workers and the calling thread (doubles).
+  const lay = (a: Arena, blocks: number) => {
+    a.reset();
+    const L = {
+      px: a.take(n * d),
+      psw: sw === null ? 0 : a.take(n),
+      pw: a.take(Kd),
+      pbias: fitIntercept ? a.take(K) : 0,
+      pc: center === null ? 0 : a.take(d),
+      ps: scale === null ? 0 : a.take(d),
+      pB: a.take(n * D),
+      pP: a.take(n * K),
+      pscr: a.take(2 * K),
+      pacc: a.take(2),
+      pc2: a.take(R),
+      pca: a.take(2 * R),
+      pG: a.take(blocks * DD + 1),
+    };
+    a.commit();
+    const F = a.F;
+    F.set(X.subarray(0, n * d), L.px);
+    if (sw !== null) F.set(sw.subarray(0, n), L.psw);
+    F.set(w.subarray(0, Kd), L.pw);
+    if (fitIntercept) F.set(w.subarray(Kd, Kd + K), L.pbias);
+    if (center !== null) F.set(center.subarray(0, d), L.pc);
+    if (scale !== null) F.set(scale.subarray(0, d), L.ps);
+    F.fill(0, L.pG, L.pG + blocks * DD);
+    return L;
+  };
+  const layouts = parts.map((p, i) => {
+    const L = lay(p, Q);
+    const id = shareWith(p.worker, counter.buffer as SharedArrayBuffer);
+    p.args([n, d, K, L.px << 3, L.psw << 3, L.pw << 3, L.pbias << 3, L.pc << 3, L.ps << 3, fitIntercept ? 1 : 0, L.pB << 3, D, L.pP << 3, L.pscr << 3, L.pacc << 3, L.pc2 << 3, L.pca << 3, L.pG << 3, R, id, 2 + i]);
+    p.worker.start(OP_MPAIRS, p.id);
+    return L;
+  });
+  const { ws } = src;
+  const M = lay(ws, 1);
+  const { ex } = ws;
+  ex.softmaxRows(n, d, K, M.px << 3, 0, 0, M.pw << 3, M.pbias << 3, 0, 0, M.pacc << 3, M.pscr << 3, M.pP << 3);
+  ex.scaleRows(n, d, M.px << 3, M.pc << 3, M.ps << 3, fitIntercept ? 1 : 0, M.pB << 3, D, 0);
+  G.fill(0, 0, ((K * (K + 1)) / 2) * DD);
+  const F = ws.F;
+  for (;;) {
+    const q = Atomics.add(counter, 0, 1);
+    if (q >= Q) break;
+    const [k, l] = summedPair(K, q);
+    F.fill(0, M.pG, M.pG + DD);
+    ex.multinomialPairGram(n, K, R, M.pP << 3, M.pB << 3, D, M.psw << 3, M.pc2 << 3, M.pca << 3, M.pG << 3, k, l);
+    G.set(F.subarray(M.pG, M.pG + DD), classPair(K, k, l) * DD);
+    counter[1 + q] = 1;
+  }
+  for (const p of parts) p.worker.finish();
+  for (let q = 0; q < Q; q++) {
+    const owner = counter[1 + q];
+    if (owner < 2) continue;
+    const [k, l] = summedPair(K, q);
+    const at = layouts[owner - 2].pG + q * DD;
+    G.set(parts[owner - 2].F.subarray(at, at + DD), classPair(K, k, l) * DD);
+  }
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -36,6 +36,7 @@ interface Exports {
     rows: number, d: number, K: number, X: number, sw: number, w: number, bias: number, center: number, scale: number, ones: number,
     B: number, D: number, P: number, scratch: number, acc: number, c: number, ca: number, G: number, qFrom: number, qTo: number,
   ): void;
+  multinomialPairGram(rows: number, K: number, R: number, P: number, B: number, D: number, sw: number, c: number, ca: number, G: number, k: number, l: number): void;
   weightedColumnSums(rows: number, d: number, X: number, sw: number, out: number): void;
   weightedColumnSquares(rows: number, d: number, X: number, sw: number, mean: number, out: number): void;
 }
