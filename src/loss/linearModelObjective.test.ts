@@ -253,3 +253,48 @@ describe('liftFlatDirections', () => {
     }
   });
 });
+
+describe('sampledHessian', () => {
+  // (1/S_B)·Σ_{i∈B} sᵢ∇²ℓᵢ + F's own penalty curvature, B = 64 blocks of consecutive rows spread
+  // over X (here fewer rows than 64 blocks: every step-th row), against the full Hessian of the
+  // same objective built on those rows alone (its L2 scaled so that its curvature λ/S matches).
+  for (const kind of ['binary', 'multinomial'] as const) {
+    for (const step of [2, 3]) {
+      it(`${kind}, step ${step}: the Hessian of the objective on the sampled rows`, () => {
+        const pc = preconditioner(X, sw, true);
+        const l2 = 0.7;
+        const full = new LinearModelObjective({ kind, X, y: y01, yIdx, nClasses: K, sampleWeight: sw, fitIntercept: true, l2, ...pc });
+        const m = Math.ceil(n / step);
+        const blocks = Math.min(64, m);
+        const per = Math.max(1, Math.floor(m / blocks));
+        const rows: number[] = [];
+        for (let c = 0; c < blocks; c++) {
+          const i0 = Math.floor((c * n) / blocks);
+          for (let i = i0; i < Math.min(n, i0 + per); i++) rows.push(i);
+        }
+        const Xs = new Matrix(rows.length, d, Float64Array.from(rows.flatMap((i) => Array.from(X.data.subarray(i * d, (i + 1) * d)))));
+        const swS = Float64Array.from(rows, (i) => sw[i]);
+        const SB = swS.reduce((a, v) => a + v, 0);
+        const S = sw.reduce((a, v) => a + v, 0);
+        const sub = new LinearModelObjective({
+          kind,
+          X: Xs,
+          y: Float64Array.from(rows, (i) => y01[i]),
+          yIdx: Int32Array.from(rows, (i) => yIdx[i]),
+          nClasses: K,
+          sampleWeight: swS,
+          fitIntercept: true,
+          l2: (l2 * SB) / S,
+          ...pc,
+        });
+        const theta = randomTheta(full.size);
+        const H = new Float64Array(full.size ** 2);
+        expect(full.sampledHessian(theta, step, H)).toBe(true);
+        const ref = new Float64Array(full.size ** 2);
+        sub.valueGradientHessian(theta, new Float64Array(full.size), ref);
+        expect(relDiff(H, ref)).toBeLessThan(1e-12);
+        for (let a = 0; a < full.size; a++) for (let b = 0; b < a; b++) expect(H[a * full.size + b]).toBe(H[b * full.size + a]);
+      });
+    }
+  }
+});

@@ -397,8 +397,9 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
    * The Hessian of F at θ estimated on a row sample of about n/`step` rows (all rows when
    * step ≤ 1), as in subsampled Newton methods (Byrd, Chin, Neveitt and Nocedal, SIAM J. Optim.
    * 21, 2011): (1/S_B)·Σ_{i∈B} sᵢ·∇²ℓᵢ plus F's own penalty curvature. The sample is 64 blocks of
-   * consecutive rows spread evenly over X, read in place (no copy of X; sorted rows are still
-   * covered end to end). Writes `hessian` (size × size, full symmetric); false when the sample
+   * consecutive rows spread evenly over X (sorted rows are still covered end to end), read in
+   * place for binary and squared-error objectives and gathered into one matrix of about n/step
+   * rows for the softmax. Writes `hessian` (size × size, full symmetric); false when the sample
    * carries no weight or the result is not finite. Cost: the dense Hessian's on n/step rows.
    */
   sampledHessian(theta: Float64Array, step: number, hessian: Float64Array): boolean {
@@ -409,9 +410,14 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     const per = Math.max(1, Math.floor(m / blocks));
     this.toModel(theta, this.w);
     hessian.fill(0, 0, size * size);
-    const D = fitIntercept ? d + 1 : d;
-    const part = this.kind === 'multinomial' ? new Float64Array(size * size) : null;
-    if (part !== null && this.hessWork === null) this.hessWork = multinomialHessianWork(K, d, D);
+    const multinomial = this.kind === 'multinomial';
+    // The softmax Hessian is formed once over the sample gathered into one matrix (about n/step
+    // rows, a small fraction of X): one pass of the class-pair Grams (split across threads when
+    // they run) and one scatter, instead of a full size² scatter and sum per block of rows.
+    const picked = multinomial ? blocks * per : 0;
+    const Xs = multinomial ? new Float64Array(picked * d) : null;
+    const sws = multinomial && sw !== null ? new Float64Array(picked) : null;
+    let rowsIn = 0;
     let S = 0;
     for (let c = 0; c < blocks; c++) {
       const i0 = Math.floor((c * n) / blocks);
@@ -419,23 +425,30 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
       const r = i1 - i0;
       const Xc = X.subarray(i0 * d, i1 * d);
       const swc = sw === null ? null : sw.subarray(i0, i1);
-      // The block's rows inside the pinned copy of X (xAt counts doubles): read in place, no streaming buffers.
-      const st = rowsOfStore(this.store, Xc, i0, i1);
       if (swc === null) S += r;
       else for (let i = 0; i < r; i++) S += swc[i];
-      if (part !== null && this.hessWork !== null) {
-        multinomialHessianPass(r, d, K, Xc, swc, this.w, fitIntercept, this.center, this.scale, this.hessWork.index, part, size, this.hessWork.G, st);
-        for (let j = 0; j < size * size; j++) hessian[j] += part[j];
-      } else {
-        const hw = this.rowWeights.subarray(i0, i1);
-        if (this.kind === 'binary') binaryLogisticPass(r, d, Xc, this.y.subarray(i0, i1), swc, this.w, this.gw, 0, fitIntercept, hw, st);
-        else if (swc === null) hw.fill(1);
-        else hw.set(swc);
-        scaledWeightedGram(r, d, Xc, hw, this.center, this.scale, fitIntercept, hessian, 0, size, st);
+      if (Xs !== null) {
+        Xs.set(Xc, rowsIn * d);
+        if (sws !== null && swc !== null) sws.set(swc, rowsIn);
+        rowsIn += r;
+        continue;
       }
+      // The block's rows inside the pinned copy of X (xAt counts doubles): read in place, no streaming buffers.
+      const st = rowsOfStore(this.store, Xc, i0, i1);
+      const hw = this.rowWeights.subarray(i0, i1);
+      if (this.kind === 'binary') binaryLogisticPass(r, d, Xc, this.y.subarray(i0, i1), swc, this.w, this.gw, 0, fitIntercept, hw, st);
+      else if (swc === null) hw.fill(1);
+      else hw.set(swc);
+      scaledWeightedGram(r, d, Xc, hw, this.center, this.scale, fitIntercept, hessian, 0, size, st);
     }
     if (!(S > 0)) return false;
-    if (part === null) for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
+    if (Xs !== null) {
+      const D = fitIntercept ? d + 1 : d;
+      if (this.hessWork === null) this.hessWork = multinomialHessianWork(K, d, D);
+      multinomialHessianPass(rowsIn, d, K, Xs.subarray(0, rowsIn * d), sws === null ? null : sws.subarray(0, rowsIn), this.w, fitIntercept, this.center, this.scale, this.hessWork.index, hessian, size, this.hessWork.G);
+    } else {
+      for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) hessian[b * size + a] = hessian[a * size + b];
+    }
     let finite = true;
     for (let j = 0; j < size * size; j++) {
       hessian[j] /= S;
