@@ -75,26 +75,29 @@ const PIN_MIN_ENTRIES = 1 << 16;
  * kernels run, X is small, or the memory is not available. Above PIN_ALL_BYTES the calling
  * thread streams X (no copy). With worker threads running (see `setThreads`) and n·d ≥ 2¹⁸,
  * X is split by rows between the calling thread and the workers (each worker holds a copy of
- * its rows) and the passes run on all of them. The copy costs n·d doubles for as
- * long as the caller keeps the store (one fit). Cost: O(n·d) once.
+ * its rows) and the passes run on all of them. `perEntry` is the passes' work per entry (K for
+ * softmax passes, see `sliceCount`): it decides the slicing, and only passes of that kind run
+ * threaded on the store. The copy costs n·d doubles for as long as the caller keeps the store
+ * (one fit). Cost: O(n·d) once.
  */
-export function pinForPasses(X: Float64Array, n: number, d: number): PassStore | null {
+export function pinForPasses(X: Float64Array, n: number, d: number, perEntry = 1): PassStore | null {
   if (choice === 'ts' || n * d < PIN_MIN_ENTRIES) return null;
-  if (sliceCount(n, d) > 1) requestThreads();
+  if (sliceCount(n, d, perEntry) > 1) requestThreads();
   // Peak memory: a fit may add at most about half of X (issue 7: ≤ 1.5·|X| + 50 MB). Workers
   // need their rows copied to them; the calling thread copies its own only while X is small.
   const small = n * d * 8 <= PIN_ALL_BYTES;
-  return pinThreaded(X, n, d, small) ?? (small ? pinRows(X, n, d) : null);
+  return pinThreaded(X, n, d, small, perEntry) ?? (small ? pinRows(X, n, d) : null);
 }
 
 /**
  * The threaded store to run a pass on, or null: only a store split across worker threads
- * (see `setThreads`) for this very X and shape, made for the current pool, with the
+ * (see `setThreads`) for this very X and shape and a pass of this work per entry (so its slices
+ * are the ones the pass would use on one thread), made for the current pool, with the
  * WebAssembly backend selected.
  */
-export function threadedSource(X: Float64Array, n: number, d: number, store: PassStore | null): ThreadedStore | null {
+export function threadedSource(X: Float64Array, n: number, d: number, store: PassStore | null, perEntry = 1): ThreadedStore | null {
   if (choice === 'ts' || store === null || !('kind' in store)) return null;
-  if (store.X !== X || store.n !== n || store.d !== d || !threadedUsable(store)) return null;
+  if (store.X !== X || store.n !== n || store.d !== d || store.perEntry !== perEntry || !threadedUsable(store)) return null;
   return store;
 }
 

@@ -76,9 +76,9 @@ export function multinomialPass(
   scratch: Float64Array,
   store: PassStore | null = null,
 ): number {
-  const th = threadedSource(X, n, d, store);
+  const th = threadedSource(X, n, d, store, K);
   if (th !== null) return multinomialPassThreaded(th, K, yIdx, sw, params, grad, fitIntercept, scratch);
-  const S = sliceCount(n, d);
+  const S = sliceCount(n, d, K);
   return multinomialSlices(wasmSource(X, store), n, S, 0, S, d, K, X, yIdx, sw, params, grad, fitIntercept, scratch);
 }
 

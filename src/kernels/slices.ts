@@ -1,7 +1,7 @@
 /**
  * Fixed row slices for large passes, so that results do not depend on the number of threads.
  *
- * A pass over n·d ≥ 2¹⁸ entries sums its rows in SLICES = 8 consecutive slices, slice s being
+ * A pass over n·d ≥ 2¹⁸ entries (n·d·K for the softmax) sums its rows in SLICES = 8 consecutive slices, slice s being
  * rows [⌊n·s/8⌋, ⌊n·(s+1)/8⌋): each slice's partial sums (loss, gradient, Gram matrix, column
  * moments) are formed in row order and then added in slice order. One thread runs the slices one
  * after the other; T threads run consecutive groups of them at once and the caller adds the
@@ -15,9 +15,14 @@ export const SLICES = 8;
 /** Passes over at least this many entries of X are sliced (and may run on threads). */
 export const SLICE_MIN_ENTRIES = 1 << 18;
 
-/** How many slices a pass over n × d uses: 1 or SLICES. */
-export function sliceCount(n: number, d: number): number {
-  return n * Math.max(1, d) >= SLICE_MIN_ENTRIES ? SLICES : 1;
+/**
+ * How many slices a pass over n × d uses: 1 or SLICES. `perEntry` is the pass's work per entry
+ * of X in units of a linear pass's (K for the softmax, which takes K dot products and K axpys
+ * per row where a binary pass takes one), so a softmax pass over a small X with many classes is
+ * sliced (and threaded) as a linear pass of the same work would be.
+ */
+export function sliceCount(n: number, d: number, perEntry = 1): number {
+  return n * Math.max(1, d) * perEntry >= SLICE_MIN_ENTRIES ? SLICES : 1;
 }
 
 /** First row of slice s (s = count gives n). */

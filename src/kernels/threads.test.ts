@@ -280,6 +280,20 @@ describe('worker threads', () => {
     expect(b.bin.intercept).toEqual(a.bin.intercept);
     expect(b.multi.coef).toEqual(a.multi.coef);
     expect([b.bin.objective, b.multi.objective, b.bin.nIter, b.multi.nIter]).toEqual([a.bin.objective, a.multi.objective, a.bin.nIter, a.multi.nIter]);
+    // A softmax pass does K times a binary pass's work per entry, so a smaller X with many
+    // classes is sliced and threaded too (here 1500 × 60 = 90,000 entries, × 6 classes).
+    const small = makeClassification({ nSamples: 1500, nFeatures: 60, nInformative: 12, nClasses: 6, seed: 8 });
+    await setThreads(2);
+    expect((pinForPasses(small.X.data, 1500, 60, 6) as PassStore & { kind?: string }).kind).toBe('threaded');
+    expect((pinForPasses(small.X.data, 1500, 60) as PassStore & { kind?: string }).kind).toBeUndefined();
+    const softmax = async (T: number) => {
+      await setThreads(T);
+      return new LogisticRegression({ tol: 1e-8, maxIter: 500 }).fit(small.X, Array.from(small.y));
+    };
+    const s1 = await softmax(1);
+    const s2 = await softmax(2);
+    expect(s2.coef).toEqual(s1.coef);
+    expect([s2.intercept, s2.objective, s2.nIter]).toEqual([s1.intercept, s1.objective, s1.nIter]);
     // Ridge streams X (no copy): its Gram matrix is split by copying chunks to the workers.
     const reg = makeRegression({ nSamples: 6000, nFeatures: 50, noise: 1, seed: 2 });
     await setThreads(1);

@@ -463,6 +463,8 @@ export interface ThreadedStore {
    */
   readonly main: RowStore | null;
   readonly n0: number;
+  /** The work per entry of the passes it was made for (`sliceCount`): 1, or K for softmax passes. */
+  readonly perEntry: number;
   /** The fixed slices of a pass over X (slices.ts), and how many of them run on the calling thread. */
   readonly count: number;
   readonly mainSlices: number;
@@ -490,8 +492,8 @@ const registry =
  * slices.ts (the calling thread takes the first group), or returns null when there are no
  * workers, X is too small to be sliced or the memory cannot be had. Cost: one copy of X.
  */
-export function pinThreaded(X: Float64Array, n: number, d: number, pinMain: boolean): ThreadedStore | null {
-  const count = sliceCount(n, d);
+export function pinThreaded(X: Float64Array, n: number, d: number, pinMain: boolean, perEntry = 1): ThreadedStore | null {
+  const count = sliceCount(n, d, perEntry);
   const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
   if (live.length === 0 || count < 2) return null;
   const wa = wasmApi();
@@ -534,7 +536,7 @@ export function pinThreaded(X: Float64Array, n: number, d: number, pinMain: bool
     }
     return null;
   }
-  const store: ThreadedStore = { kind: 'threaded', X, n, d, main, n0, count, mainSlices, parts, generation };
+  const store: ThreadedStore = { kind: 'threaded', X, n, d, perEntry, main, n0, count, mainSlices, parts, generation };
   if (registry !== null) for (const p of parts) registry.register(store, { worker: p.worker, id: p.id, generation });
   return store;
 }

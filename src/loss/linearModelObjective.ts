@@ -119,7 +119,7 @@ export class LinearModelObjective implements SecondOrderObjective, CompositeObje
     this.rowWeights = new Float64Array(this.n);
     this.buf = new Float64Array(this.d + 1);
     this.gTotal = new Float64Array(this.size);
-    this.store = init.pin === false ? null : pinForPasses(this.X, this.n, this.d);
+    this.store = init.pin === false ? null : pinForPasses(this.X, this.n, this.d, this.kind === 'multinomial' ? this.k : 1);
     this.l1Weights = new Float64Array(this.size);
     if (this.l1 > 0) {
       for (let k = 0; k < this.k; k++) {
