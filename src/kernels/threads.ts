@@ -974,33 +974,12 @@ export function multinomialGramThreaded(
   for (let k = 0; k < K - 1; k++) for (let l = k; l < K - 1; l++) summed.push(classPair(K, k, l));
   const total = (K * (K + 1)) / 2;
   const edge = (t: number): number => (t === T ? total : summed[Math.floor((t * Q) / T)]);
-  const Kd = K * d;
   G.fill(0, 0, total * DD);
   const layout = parts.map((p, i) => {
     const from = edge(i + 1);
     const to = edge(i + 2);
-    p.reset();
-    const px = p.take(C * d);
-    const psw = sw === null ? 0 : p.take(C);
-    const pw = p.take(Kd);
-    const pbias = fitIntercept ? p.take(K) : 0;
-    const pc = center === null ? 0 : p.take(d);
-    const ps = scale === null ? 0 : p.take(d);
-    const pB = p.take(R * D);
-    const pP = p.take(R * K);
-    const pscr = p.take(2 * K);
-    const pacc = p.take(2);
-    const pc2 = p.take(R);
-    const pca = p.take(2 * R);
-    const pG = p.take((to - from) * DD + 1);
-    p.commit();
-    p.F.set(w.subarray(0, Kd), pw);
-    if (fitIntercept) p.F.set(w.subarray(Kd, Kd + K), pbias);
-    if (center !== null) p.F.set(center.subarray(0, d), pc);
-    if (scale !== null) p.F.set(scale.subarray(0, d), ps);
-    p.F.fill(0, pG, pG + (to - from) * DD);
-    const args = [0, d, K, px << 3, psw << 3, pw << 3, pbias << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D, pP << 3, pscr << 3, pacc << 3, pc2 << 3, pca << 3, pG << 3, from, to, R];
-    return { from, to, px, psw, pG, args };
+    const L = softmaxGramLayout(p, C, R, to - from, d, K, sw, w, fitIntercept, center, scale);
+    return { ...L, from, to, args: [...L.args, from, to, R] };
   });
   const mine = { from: edge(0), to: edge(1) };
   for (let r0 = 0; r0 < n; r0 += C) {
@@ -1021,8 +1000,64 @@ export function multinomialGramThreaded(
   for (let i = 0; i < parts.length; i++) {
     const L = layout[i];
     G.set(parts[i].F.subarray(L.pG, L.pG + (L.to - L.from) * DD), L.from * DD);
+    releaseLargeStage(parts[i]);
   }
   return true;
+}
+
+/** Offsets (doubles) of the multinomial Hessian kernels' buffers in one memory, and the kernels' first 18 arguments. */
+interface SoftmaxGramLayout {
+  readonly px: number;
+  readonly psw: number;
+  readonly pG: number;
+  readonly args: number[];
+}
+
+/**
+ * Takes the buffers of the multinomial Hessian kernels (`multinomialGramRows`,
+ * `multinomialPairGram`) in `a`: `rows` rows of X and their weights, the model (weights,
+ * intercepts, centre and scale, written here), scaled rows B and probabilities P for `blockRows`
+ * rows, scratch, and `blocks` zeroed D × D blocks. The caller writes the rows. Cost: O(blocks·D²).
+ */
+function softmaxGramLayout(
+  a: Arena,
+  rows: number,
+  blockRows: number,
+  blocks: number,
+  d: number,
+  K: number,
+  sw: Float64Array | null,
+  w: Float64Array,
+  fitIntercept: boolean,
+  center: Float64Array | null,
+  scale: Float64Array | null,
+): SoftmaxGramLayout {
+  const D = fitIntercept ? d + 1 : d;
+  const R = gramBlockRows(D);
+  const Kd = K * d;
+  a.reset();
+  const px = a.take(rows * d);
+  const psw = sw === null ? 0 : a.take(rows);
+  const pw = a.take(Kd);
+  const pbias = fitIntercept ? a.take(K) : 0;
+  const pc = center === null ? 0 : a.take(d);
+  const ps = scale === null ? 0 : a.take(d);
+  const pB = a.take(blockRows * D);
+  const pP = a.take(blockRows * K);
+  const pscr = a.take(2 * K);
+  const pacc = a.take(2);
+  const pc2 = a.take(R);
+  const pca = a.take(2 * R);
+  const pG = a.take(blocks * D * D + 1);
+  a.commit();
+  const F = a.F;
+  F.set(w.subarray(0, Kd), pw);
+  if (fitIntercept) F.set(w.subarray(Kd, Kd + K), pbias);
+  if (center !== null) F.set(center.subarray(0, d), pc);
+  if (scale !== null) F.set(scale.subarray(0, d), ps);
+  F.fill(0, pG, pG + blocks * D * D);
+  const args = [rows, d, K, px << 3, psw << 3, pw << 3, pbias << 3, pc << 3, ps << 3, fitIntercept ? 1 : 0, pB << 3, D, pP << 3, pscr << 3, pacc << 3, pc2 << 3, pca << 3, pG << 3];
+  return { px, psw, pG, args };
 }
 
 /** Slot 0: the next summed class pair to claim; slot 1 + q: who formed pair q (1 the calling thread, 2 + i worker i). */
@@ -1062,53 +1097,30 @@ function multinomialPairsClaimed(
 ): void {
   const D = fitIntercept ? d + 1 : d;
   const DD = D * D;
-  const Kd = K * d;
   const Q = ((K - 1) * K) / 2;
   const R = gramBlockRows(D);
   if (pairCounter === null || pairCounter.length < 1 + Q) pairCounter = new Int32Array(new SharedArrayBuffer(8 * (1 + Math.max(Q, 64)))); // whole doubles: the workers map shared buffers as Float64Array
   const counter = pairCounter;
   counter.fill(0, 0, 1 + Q);
-  // One layout for the workers and the calling thread (doubles).
-  const lay = (a: Arena, blocks: number) => {
-    a.reset();
-    const L = {
-      px: a.take(n * d),
-      psw: sw === null ? 0 : a.take(n),
-      pw: a.take(Kd),
-      pbias: fitIntercept ? a.take(K) : 0,
-      pc: center === null ? 0 : a.take(d),
-      ps: scale === null ? 0 : a.take(d),
-      pB: a.take(n * D),
-      pP: a.take(n * K),
-      pscr: a.take(2 * K),
-      pacc: a.take(2),
-      pc2: a.take(R),
-      pca: a.take(2 * R),
-      pG: a.take(blocks * DD + 1),
-    };
-    a.commit();
-    const F = a.F;
-    F.set(X.subarray(0, n * d), L.px);
-    if (sw !== null) F.set(sw.subarray(0, n), L.psw);
-    F.set(w.subarray(0, Kd), L.pw);
-    if (fitIntercept) F.set(w.subarray(Kd, Kd + K), L.pbias);
-    if (center !== null) F.set(center.subarray(0, d), L.pc);
-    if (scale !== null) F.set(scale.subarray(0, d), L.ps);
-    F.fill(0, L.pG, L.pG + blocks * DD);
+  // Each thread gets all n rows, and B and P for all of them.
+  const place = (a: Arena, blocks: number): SoftmaxGramLayout => {
+    const L = softmaxGramLayout(a, n, n, blocks, d, K, sw, w, fitIntercept, center, scale);
+    a.F.set(X.subarray(0, n * d), L.px);
+    if (sw !== null) a.F.set(sw.subarray(0, n), L.psw);
     return L;
   };
   const layouts = parts.map((p, i) => {
-    const L = lay(p, Q);
-    const id = shareWith(p.worker, counter.buffer as SharedArrayBuffer);
-    p.args([n, d, K, L.px << 3, L.psw << 3, L.pw << 3, L.pbias << 3, L.pc << 3, L.ps << 3, fitIntercept ? 1 : 0, L.pB << 3, D, L.pP << 3, L.pscr << 3, L.pacc << 3, L.pc2 << 3, L.pca << 3, L.pG << 3, R, id, 2 + i]);
+    const L = place(p, Q);
+    p.args([...L.args, R, shareWith(p.worker, counter.buffer as SharedArrayBuffer), 2 + i]);
     p.worker.start(OP_MPAIRS, p.id);
     return L;
   });
   const { ws } = src;
-  const M = lay(ws, 1);
+  const M = place(ws, 1);
   const { ex } = ws;
-  ex.softmaxRows(n, d, K, M.px << 3, 0, 0, M.pw << 3, M.pbias << 3, 0, 0, M.pacc << 3, M.pscr << 3, M.pP << 3);
-  ex.scaleRows(n, d, M.px << 3, M.pc << 3, M.ps << 3, fitIntercept ? 1 : 0, M.pB << 3, D, 0);
+  const a = (k: number): number => M.args[k];
+  ex.softmaxRows(n, d, K, a(3), 0, 0, a(5), a(6), 0, 0, a(14), a(13), a(12));
+  ex.scaleRows(n, d, a(3), a(7), a(8), a(9), a(10), D, 0);
   G.fill(0, 0, ((K * (K + 1)) / 2) * DD);
   const F = ws.F;
   for (;;) {
@@ -1116,7 +1128,7 @@ function multinomialPairsClaimed(
     if (q >= Q) break;
     const [k, l] = summedPair(K, q);
     F.fill(0, M.pG, M.pG + DD);
-    ex.multinomialPairGram(n, K, R, M.pP << 3, M.pB << 3, D, M.psw << 3, M.pc2 << 3, M.pca << 3, M.pG << 3, k, l);
+    ex.multinomialPairGram(n, K, R, a(12), a(10), D, a(4), a(15), a(16), a(17), k, l);
     G.set(F.subarray(M.pG, M.pG + DD), classPair(K, k, l) * DD);
     counter[1 + q] = 1;
   }
@@ -1128,6 +1140,7 @@ function multinomialPairsClaimed(
     const at = layouts[owner - 2].pG + q * DD;
     G.set(parts[owner - 2].F.subarray(at, at + DD), classPair(K, k, l) * DD);
   }
+  for (const p of parts) releaseLargeStage(p);
 }
 
 /* ------------------------------------------------------------------------------------------ */
