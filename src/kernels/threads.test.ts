@@ -172,6 +172,9 @@ describe('worker threads', () => {
       const a = run();
       await setThreads(2);
       expect(run()).toEqual(a);
+      await setThreads(3); // two workers claiming slices
+      expect(run()).toEqual(a);
+      await setThreads(2);
       setKernelBackend('ts');
       expect(run()).toEqual(a);
       setKernelBackend('auto');

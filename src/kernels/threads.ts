@@ -238,6 +238,13 @@ class PoolWorker {
     Atomics.notify(this.I, 0);
   }
 
+  /** Whether the last started operation is done (no waiting); throws as `finish` does if it failed. */
+  done(): boolean {
+    if (Atomics.load(this.I, 1) !== this.seq) return false;
+    if (this.I[4] !== 0) throw new Error('logit threads: a worker failed during a pass');
+    return true;
+  }
+
   /** Waits until the last started operation is done. */
   finish(): void {
     for (;;) {
@@ -808,11 +815,15 @@ function chunkRows(d: number, R: number): number {
 
 /**
  * The weighted Gram (upper triangle, accumulated onto H) of an X that is not pinned, split over
- * the workers: each worker's slices are copied into its memory chunk by chunk (whole blocks of
- * the kernel, from each slice's start) while the calling thread computes its own slices, so the
- * additions are exactly those of `gramSlices` on one thread. Returns false (nothing done) when
- * there are no workers or the pass is not sliced. Cost: n·D²/2 multiply-adds over T threads,
- * plus a copy of (T−1)/T of X on the calling thread.
+ * the workers. The calling thread, the only one that can read X, forms slice 0 onto H and hands
+ * out the other slices one at a time to whichever thread is free, itself included: a worker's
+ * slice is copied into its memory a chunk at a time (whole kernel blocks from the slice's start)
+ * whenever the worker has finished the previous chunk, and between those copies the calling
+ * thread forms its own slices a quarter chunk at a time. So a worker whose core is busy takes
+ * fewer slices instead of holding the pass up, and every slice's partial sum is the one
+ * `gramSlices` forms on one thread, added onto H in slice order: the same bits. Returns false
+ * (nothing done) when there are no workers or the pass is not sliced. Cost: n·D²/2 multiply-adds
+ * over T threads, plus a copy of the workers' rows on the calling thread.
  */
 export function scaledWeightedGramStreamed(
   src: RowSource,
@@ -837,26 +848,16 @@ export function scaledWeightedGramStreamed(
     if (p === null) return false;
     parts.push(p);
   }
-  const T = parts.length + 1;
   const D = gramWidth(d, ones, y);
   const R = gramBlockRows(D);
   const C = chunkRows(d, R);
+  const step = R * Math.max(1, Math.floor(C / R / 4));
   const DD = D * D;
-  // Chunks of one thread's slices, in order: [slice, first row, rows].
-  const chunksOf = (t: number): [number, number, number][] => {
-    const [from, to] = threadSlices(count, T, t);
-    const out: [number, number, number][] = [];
-    for (let s = from; s < to; s++) {
-      const a = sliceStart(n, count, s);
-      const b = sliceStart(n, count, s + 1);
-      for (let r = a; r < b; r += C) out.push([s, r, Math.min(C, b - r)]);
-      if (a === b) out.push([s, a, 0]);
-    }
-    return out;
-  };
-  // Worker staging layout: X chunk, h chunk, centre, scale, B, ca, then one D² partial per slice.
-  const layout = parts.map((p, i) => {
-    const [from, to] = threadSlices(count, T, i + 1);
+  // Partial sums of slices 1 … count − 1, wherever they are formed: [memory, offset].
+  const partial: [Float64Array, number][] = [];
+  // Worker staging layout: X chunk, h chunk, y chunk, centre, scale, B, ca, then room for a
+  // partial per slice it may take.
+  const layout = parts.map((p) => {
     p.reset();
     const px = p.take(C * d);
     const ph = h === null ? 0 : p.take(C);
@@ -865,61 +866,80 @@ export function scaledWeightedGramStreamed(
     const ps = scale === null ? 0 : p.take(d);
     const pB = p.take(R * D);
     const pca = p.take(2 * R);
-    const pH = p.take((to - from) * DD + 1);
+    const pH = p.take(count * DD + 1);
     p.commit();
     if (center !== null) p.F.set(center.subarray(0, d), pc);
     if (scale !== null) p.F.set(scale.subarray(0, d), ps);
-    p.F.fill(0, pH, pH + (to - from) * DD);
-    return { from, px, ph, py, pc, ps, pB, pca, pH, queue: chunksOf(i + 1), next: 0, busy: false };
+    return { px, ph, py, pc, ps, pB, pca, pH, slice: -1, row: 0, busy: false };
   });
-  const [mFrom, mTo] = threadSlices(count, T, 0);
-  const mine = chunksOf(0);
-  const own: Float64Array[] = [];
-  for (let s = mFrom + 1; s < mTo; s++) own.push(new Float64Array(DD));
-  let next = 0;
+  let nextSlice = 1;
+  // The calling thread's slice in progress and its next row.
+  let mine = 0;
+  let row = 0;
+  let own: Float64Array | null = null;
+  const sliceEnd = (sl: number): number => sliceStart(n, count, sl + 1);
   for (;;) {
-    let started = false;
+    // Feed every worker that is free: the next chunk of its slice, or a new slice.
     for (let i = 0; i < parts.length; i++) {
       const L = layout[i];
-      if (L.next >= L.queue.length) continue;
       const p = parts[i];
-      const [s, r0, rows] = L.queue[L.next++];
+      if (L.busy) {
+        if (!p.worker.done()) continue;
+        L.busy = false;
+      }
+      if (L.slice < 0 || L.row >= sliceEnd(L.slice)) {
+        if (nextSlice >= count) continue;
+        L.slice = nextSlice++;
+        L.row = sliceStart(n, count, L.slice);
+        const at = L.pH + L.slice * DD;
+        p.F.fill(0, at, at + DD);
+        partial[L.slice] = [p.F, at];
+      }
+      const r0 = L.row;
+      const rows = Math.min(C, sliceEnd(L.slice) - r0);
+      L.row += rows;
+      if (rows === 0) continue;
       p.F.set(X.subarray(r0 * d, (r0 + rows) * d), L.px);
       if (h !== null) p.F.set(h.subarray(r0, r0 + rows), L.ph);
       if (y !== null) p.F.set(y.subarray(r0, r0 + rows), L.py);
-      p.args([d, L.px << 3, L.ph << 3, L.pc << 3, L.ps << 3, ones ? 1 : 0, L.pB << 3, D, (L.pH + (s - L.from) * DD) << 3, L.pca << 3, R, L.py << 3]);
+      p.args([d, L.px << 3, L.ph << 3, L.pc << 3, L.ps << 3, ones ? 1 : 0, L.pB << 3, D, (L.pH + L.slice * DD) << 3, L.pca << 3, R, L.py << 3]);
       p.worker.I[SLICE_COUNT] = 1;
       p.worker.I[SLICE_TABLE] = 0;
       p.worker.I[SLICE_TABLE + 1] = rows;
       p.worker.start(OP_GRAM, p.id);
       L.busy = true;
-      started = true;
     }
-    if (next < mine.length) {
-      const [s, r0, rows] = mine[next++];
-      const first = s === mFrom;
-      if (rows > 0) {
-        const hs = h === null ? null : h.subarray(r0, r0 + rows);
-        const ys = y === null ? null : y.subarray(r0, r0 + rows);
-        scaledWeightedGramWasm(src, rows, d, X.subarray(r0 * d, (r0 + rows) * d), hs, center, scale, ones, first ? H : own[s - mFrom - 1], first ? oH : 0, first ? ldH : D, ys);
+    // A quarter chunk of the calling thread's own slice, or a new slice, or wait.
+    if (mine >= 0 && row >= sliceEnd(mine)) {
+      mine = nextSlice < count ? nextSlice++ : -1;
+      if (mine >= 0) {
+        row = sliceStart(n, count, mine);
+        own = new Float64Array(DD);
+        partial[mine] = [own, 0];
       }
-      started = true;
     }
-    for (let i = 0; i < parts.length; i++) {
-      if (!layout[i].busy) continue;
-      parts[i].worker.finish();
-      layout[i].busy = false;
+    if (mine >= 0) {
+      const rows = Math.min(step, sliceEnd(mine) - row);
+      if (rows > 0) {
+        const hs = h === null ? null : h.subarray(row, row + rows);
+        const ys = y === null ? null : y.subarray(row, row + rows);
+        const into = mine === 0 ? H : (own as Float64Array);
+        scaledWeightedGramWasm(src, rows, d, X.subarray(row * d, (row + rows) * d), hs, center, scale, ones, into, mine === 0 ? oH : 0, mine === 0 ? ldH : D, ys);
+      }
+      row += rows;
+      continue;
     }
-    if (!started) break;
+    // Nothing left for this thread: wait for a worker that is still busy, or finish.
+    const busy = layout.findIndex((L) => L.busy);
+    if (busy < 0 && layout.every((L) => L.slice < 0 || L.row >= sliceEnd(L.slice))) break;
+    if (busy >= 0) {
+      parts[busy].worker.finish();
+      layout[busy].busy = false;
+    }
   }
-  const add = (F: Float64Array, o: number): void => {
+  for (let sl = 1; sl < count; sl++) {
+    const [F, o] = partial[sl];
     for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H[oH + a * ldH + b] += F[o + a * D + b];
-  };
-  for (const part of own) add(part, 0);
-  for (let i = 0; i < parts.length; i++) {
-    const L = layout[i];
-    const [from, to] = threadSlices(count, T, i + 1);
-    for (let s = from; s < to; s++) add(parts[i].F, L.pH + (s - from) * DD);
   }
   return true;
 }
