@@ -984,8 +984,9 @@ export function multinomialGramThreaded(
   }
   const R = gramBlockRows(D);
   const C = chunkRows(d, R);
+  const job: SoftmaxGramJob = { n, d, K, X, sw, w, fitIntercept, center, scale };
   if (n <= C) {
-    multinomialPairsClaimed(src, parts, n, d, K, X, sw, w, fitIntercept, center, scale, G);
+    multinomialPairsClaimed(src, parts, job, G);
     return true;
   }
   const T = parts.length + 1;
@@ -998,7 +999,7 @@ export function multinomialGramThreaded(
   const layout = parts.map((p, i) => {
     const from = edge(i + 1);
     const to = edge(i + 2);
-    const L = softmaxGramLayout(p, C, R, to - from, d, K, sw, w, fitIntercept, center, scale);
+    const L = softmaxGramLayout(p, C, R, to - from, job);
     return { ...L, from, to, args: [...L.args, from, to, R] };
   });
   const mine = { from: edge(0), to: edge(1) };
@@ -1025,6 +1026,19 @@ export function multinomialGramThreaded(
   return true;
 }
 
+/** The inputs of a multinomial Hessian pass (see multinomialGramThreaded). */
+interface SoftmaxGramJob {
+  readonly n: number;
+  readonly d: number;
+  readonly K: number;
+  readonly X: Float64Array;
+  readonly sw: Float64Array | null;
+  readonly w: Float64Array;
+  readonly fitIntercept: boolean;
+  readonly center: Float64Array | null;
+  readonly scale: Float64Array | null;
+}
+
 /** Offsets (doubles) of the multinomial Hessian kernels' buffers in one memory, and the kernels' first 18 arguments. */
 interface SoftmaxGramLayout {
   readonly px: number;
@@ -1039,19 +1053,8 @@ interface SoftmaxGramLayout {
  * intercepts, centre and scale, written here), scaled rows B and probabilities P for `blockRows`
  * rows, scratch, and `blocks` zeroed D × D blocks. The caller writes the rows. Cost: O(blocks·D²).
  */
-function softmaxGramLayout(
-  a: Arena,
-  rows: number,
-  blockRows: number,
-  blocks: number,
-  d: number,
-  K: number,
-  sw: Float64Array | null,
-  w: Float64Array,
-  fitIntercept: boolean,
-  center: Float64Array | null,
-  scale: Float64Array | null,
-): SoftmaxGramLayout {
+function softmaxGramLayout(a: Arena, rows: number, blockRows: number, blocks: number, job: SoftmaxGramJob): SoftmaxGramLayout {
+  const { d, K, sw, w, fitIntercept, center, scale } = job;
   const D = fitIntercept ? d + 1 : d;
   const R = gramBlockRows(D);
   const Kd = K * d;
@@ -1101,20 +1104,8 @@ function summedPair(K: number, q: number): [number, number] {
  * slower (its core shared, say) simply forms fewer pairs. Which thread forms a pair does not
  * change its additions: the bits are the one-thread pass's.
  */
-function multinomialPairsClaimed(
-  src: RowSource,
-  parts: Part[],
-  n: number,
-  d: number,
-  K: number,
-  X: Float64Array,
-  sw: Float64Array | null,
-  w: Float64Array,
-  fitIntercept: boolean,
-  center: Float64Array | null,
-  scale: Float64Array | null,
-  G: Float64Array,
-): void {
+function multinomialPairsClaimed(src: RowSource, parts: Part[], job: SoftmaxGramJob, G: Float64Array): void {
+  const { n, d, K, X, sw, fitIntercept } = job;
   const D = fitIntercept ? d + 1 : d;
   const DD = D * D;
   const Q = ((K - 1) * K) / 2;
@@ -1124,7 +1115,7 @@ function multinomialPairsClaimed(
   counter.fill(0, 0, 1 + Q);
   // Each thread gets all n rows, and B and P for all of them.
   const place = (a: Arena, blocks: number): SoftmaxGramLayout => {
-    const L = softmaxGramLayout(a, n, n, blocks, d, K, sw, w, fitIntercept, center, scale);
+    const L = softmaxGramLayout(a, n, n, blocks, job);
     a.F.set(X.subarray(0, n * d), L.px);
     if (sw !== null) a.F.set(sw.subarray(0, n), L.psw);
     return L;
