@@ -96,39 +96,32 @@ function logAtLeast1(y: f64): f64 {
 
 /**
  * expNonPositive on both lanes: the same operations as the scalar version lane by lane (the
- * branches become selects), so each lane's result is bit for bit the scalar one.
+ * branches become selects), so each lane's result is bit for bit the scalar one. Its constants
+ * are loaded from PR_EXP (see there): one instruction each instead of three.
  */
 // @ts-ignore: decorator
 @inline
 function expNonPositive2(x: v128): v128 {
-  const ok = f64x2.ge(x, f64x2.splat(-746));
-  const k = f64x2.floor(f64x2.add(f64x2.mul(x, f64x2.splat(LOG2E)), f64x2.splat(0.5)));
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
-  let p = f64x2.splat(1.6059043836821613e-10);
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.08767569878681e-9));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.505210838544172e-8));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.755731922398589e-7));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.7557319223985893e-6));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(2.48015873015873e-5));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.984126984126984e-4));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.3888888888888889e-3));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(8.333333333333333e-3));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(4.1666666666666664e-2));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.16666666666666666));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1));
-  const deep = f64x2.lt(k, f64x2.splat(-1020));
-  p = v128.bitselect(f64x2.mul(p, f64x2.splat(TWO_M64)), p, deep);
-  const kk = v128.bitselect(f64x2.add(k, f64x2.splat(64)), k, deep);
-  // 2^kk from its bits: exponent field 1023 + kk (kk ∈ [−1020, 0] on the lanes that are kept).
-  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kk));
-  const pow = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
-  const res = f64x2.mul(p, pow);
-  // Lanes below −746 give 0, NaN lanes stay NaN.
-  const notNaN = f64x2.eq(x, x);
-  const low = v128.bitselect(f64x2.splat(0), x, notNaN);
-  return v128.bitselect(res, low, ok);
+  return prExp2(x);
+}
+
+/**
+ * The constants of log2atanh2 and log1pUnit2, in memory for the same reason as PR_EXP's:
+ * 0–10 the series' coefficients 1/23 … 1/3, 11: 2, 12: SQRT2_MINUS_1, 13: 1, 14: 0.5, 15: LN2,
+ * 16: 1e-17.
+ */
+const LOG_C = memory.data<f64>([
+  0.043478260869565216, 0.047619047619047616, 0.05263157894736842, 0.058823529411764705,
+  0.06666666666666667, 0.07692307692307693, 0.09090909090909091, 0.1111111111111111,
+  0.14285714285714285, 0.2, 0.3333333333333333,
+  2, SQRT2_MINUS_1, 1, 0.5, LN2, 1e-17,
+]);
+
+/** The constant LOG_C[i] on both lanes. */
+// @ts-ignore: decorator
+@inline
+function logC(i: i32): v128 {
+  return v128.load64_splat(LOG_C + (<usize>i << 3));
 }
 
 /** log2atanh on both lanes (same operations lane by lane). */
@@ -136,18 +129,18 @@ function expNonPositive2(x: v128): v128 {
 @inline
 function log2atanh2(s: v128): v128 {
   const s2 = f64x2.mul(s, s);
-  let t = f64x2.splat(0.043478260869565216);
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.047619047619047616));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.05263157894736842));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.058823529411764705));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.06666666666666667));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.07692307692307693));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.09090909090909091));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.1111111111111111));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.14285714285714285));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.2));
-  t = f64x2.add(f64x2.mul(t, s2), f64x2.splat(0.3333333333333333));
-  const twoS = f64x2.mul(f64x2.splat(2), s);
+  let t = logC(0);
+  t = f64x2.add(f64x2.mul(t, s2), logC(1));
+  t = f64x2.add(f64x2.mul(t, s2), logC(2));
+  t = f64x2.add(f64x2.mul(t, s2), logC(3));
+  t = f64x2.add(f64x2.mul(t, s2), logC(4));
+  t = f64x2.add(f64x2.mul(t, s2), logC(5));
+  t = f64x2.add(f64x2.mul(t, s2), logC(6));
+  t = f64x2.add(f64x2.mul(t, s2), logC(7));
+  t = f64x2.add(f64x2.mul(t, s2), logC(8));
+  t = f64x2.add(f64x2.mul(t, s2), logC(9));
+  t = f64x2.add(f64x2.mul(t, s2), logC(10));
+  const twoS = f64x2.mul(logC(11), s);
   return f64x2.add(twoS, f64x2.mul(twoS, f64x2.mul(t, s2)));
 }
 
@@ -155,11 +148,64 @@ function log2atanh2(s: v128): v128 {
 // @ts-ignore: decorator
 @inline
 function log1pUnit2(x: v128): v128 {
-  const small = f64x2.le(x, f64x2.splat(SQRT2_MINUS_1));
-  const f = v128.bitselect(x, f64x2.mul(f64x2.sub(x, f64x2.splat(1)), f64x2.splat(0.5)), small);
-  const L = log2atanh2(f64x2.div(f, f64x2.add(f64x2.splat(2), f)));
-  const res = v128.bitselect(L, f64x2.add(f64x2.splat(LN2), L), small);
-  return v128.bitselect(x, res, f64x2.lt(x, f64x2.splat(1e-17)));
+  const small = f64x2.le(x, logC(12));
+  const f = v128.bitselect(x, f64x2.mul(f64x2.sub(x, logC(13)), logC(14)), small);
+  const L = log2atanh2(f64x2.div(f, f64x2.add(logC(11), f)));
+  const res = v128.bitselect(L, f64x2.add(logC(15), L), small);
+  return v128.bitselect(x, res, f64x2.lt(x, logC(16)));
+}
+
+/**
+ * log1pUnit2 of the four f64x2 values at PR_X4 + 64 (prExp2x4's results), written to PR_X4 +
+ * 0: the same operations lane by lane, the four chains interleaved as in prExp2x4.
+ */
+function log1pUnit2x4(): void {
+  const x0 = v128.load(PR_X4, 64);
+  const x1 = v128.load(PR_X4, 80);
+  const x2 = v128.load(PR_X4, 96);
+  const x3 = v128.load(PR_X4, 112);
+  const m0 = f64x2.le(x0, logC(12));
+  const m1 = f64x2.le(x1, logC(12));
+  const m2 = f64x2.le(x2, logC(12));
+  const m3 = f64x2.le(x3, logC(12));
+  const f0 = v128.bitselect(x0, f64x2.mul(f64x2.sub(x0, logC(13)), logC(14)), m0);
+  const f1 = v128.bitselect(x1, f64x2.mul(f64x2.sub(x1, logC(13)), logC(14)), m1);
+  const f2 = v128.bitselect(x2, f64x2.mul(f64x2.sub(x2, logC(13)), logC(14)), m2);
+  const f3 = v128.bitselect(x3, f64x2.mul(f64x2.sub(x3, logC(13)), logC(14)), m3);
+  const s0 = f64x2.div(f0, f64x2.add(logC(11), f0));
+  const s1 = f64x2.div(f1, f64x2.add(logC(11), f1));
+  const s2 = f64x2.div(f2, f64x2.add(logC(11), f2));
+  const s3 = f64x2.div(f3, f64x2.add(logC(11), f3));
+  const q0 = f64x2.mul(s0, s0);
+  const q1 = f64x2.mul(s1, s1);
+  const q2 = f64x2.mul(s2, s2);
+  const q3 = f64x2.mul(s3, s3);
+  let t0 = logC(0);
+  let t1 = t0;
+  let t2 = t0;
+  let t3 = t0;
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(1)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(1)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(1)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(1));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(2)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(2)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(2)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(2));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(3)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(3)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(3)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(3));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(4)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(4)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(4)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(4));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(5)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(5)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(5)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(5));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(6)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(6)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(6)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(6));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(7)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(7)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(7)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(7));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(8)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(8)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(8)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(8));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(9)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(9)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(9)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(9));
+  t0 = f64x2.add(f64x2.mul(t0, q0), logC(10)); t1 = f64x2.add(f64x2.mul(t1, q1), logC(10)); t2 = f64x2.add(f64x2.mul(t2, q2), logC(10)); t3 = f64x2.add(f64x2.mul(t3, q3), logC(10));
+  const w0 = f64x2.mul(logC(11), s0);
+  const w1 = f64x2.mul(logC(11), s1);
+  const w2 = f64x2.mul(logC(11), s2);
+  const w3 = f64x2.mul(logC(11), s3);
+  const L0 = f64x2.add(w0, f64x2.mul(w0, f64x2.mul(t0, q0)));
+  const L1 = f64x2.add(w1, f64x2.mul(w1, f64x2.mul(t1, q1)));
+  const L2 = f64x2.add(w2, f64x2.mul(w2, f64x2.mul(t2, q2)));
+  const L3 = f64x2.add(w3, f64x2.mul(w3, f64x2.mul(t3, q3)));
+  v128.store(PR_X4, v128.bitselect(x0, v128.bitselect(L0, f64x2.add(logC(15), L0), m0), f64x2.lt(x0, logC(16))));
+  v128.store(PR_X4, v128.bitselect(x1, v128.bitselect(L1, f64x2.add(logC(15), L1), m1), f64x2.lt(x1, logC(16))), 16);
+  v128.store(PR_X4, v128.bitselect(x2, v128.bitselect(L2, f64x2.add(logC(15), L2), m2), f64x2.lt(x2, logC(16))), 32);
+  v128.store(PR_X4, v128.bitselect(x3, v128.bitselect(L3, f64x2.add(logC(15), L3), m3), f64x2.lt(x3, logC(16))), 48);
 }
 
 /** First free byte after static data, for the JavaScript side's layout. */
@@ -223,8 +269,6 @@ let secondDot: f64 = 0;
  * x0·w and x1·w together, each with its own eight accumulators in the order of dot8 (the w
  * loads are shared). Returns x0·w; x1·w is left in `secondDot`.
  */
-// @ts-ignore: decorator
-@inline
 function dot8x2(x0: usize, x1: usize, w: usize, d: i32): f64 {
   let a = f64x2.splat(0);
   let b = f64x2.splat(0);
@@ -349,6 +393,26 @@ export function binaryRows(rows: i32, d: i32, X: usize, y: usize, sw: usize, w: 
     }
     if (r < m) store<f64>(ZBUF + (<usize>r << 3), dot8(Xb + <usize>r * rowBytes, w, d) + b);
     r = 0;
+    // Eight rows at a time: four exp chains, then four log1p chains, interleaved (one chain
+    // alone is a long string of dependent multiplies and adds; the lanes are those of the pair
+    // loop below, so the bits are too).
+    for (; r + 7 < m; r += 8) {
+      const o = <usize>r << 3;
+      v128.store(PR_X4, f64x2.neg(f64x2.abs(v128.load(ZBUF + o))));
+      v128.store(PR_X4, f64x2.neg(f64x2.abs(v128.load(ZBUF + o, 16))), 16);
+      v128.store(PR_X4, f64x2.neg(f64x2.abs(v128.load(ZBUF + o, 32))), 32);
+      v128.store(PR_X4, f64x2.neg(f64x2.abs(v128.load(ZBUF + o, 48))), 48);
+      prExp2x4();
+      v128.store(EBUF + o, v128.load(PR_X4, 64));
+      v128.store(EBUF + o, v128.load(PR_X4, 80), 16);
+      v128.store(EBUF + o, v128.load(PR_X4, 96), 32);
+      v128.store(EBUF + o, v128.load(PR_X4, 112), 48);
+      log1pUnit2x4();
+      v128.store(LBUF + o, v128.load(PR_X4));
+      v128.store(LBUF + o, v128.load(PR_X4, 16), 16);
+      v128.store(LBUF + o, v128.load(PR_X4, 32), 32);
+      v128.store(LBUF + o, v128.load(PR_X4, 48), 48);
+    }
     for (; r + 1 < m; r += 2) {
       const o = <usize>r << 3;
       const z = v128.load(ZBUF + o);

@@ -203,14 +203,19 @@ describe('the paired (f64x2) exp/log1p lanes agree with the scalar TypeScript on
       });
       expect(r.wasm).toEqual(r.ts);
       expect(Number.isNaN(r.wasm.loss)).toBe(false); // may overflow to +Infinity (two rows of 1e308), never NaN
-      const K = 3;
-      const yIdx = Int32Array.from({ length: n }, (_, i) => i % K);
-      const m = both(X, n, 1, (store) => {
-        const grad = new Float64Array(2 * K);
-        const loss = multinomialPass(n, 1, K, X, yIdx, sw, Float64Array.of(1, -0.5, 0, 0, 1, -1), grad, true, new Float64Array(K), store);
-        return { loss, grad };
-      });
-      expect(m.wasm).toEqual(m.ts);
+      // K = 3: one class at a time; K = 6: four classes' exps interleaved, then two.
+      for (const [K, params] of [
+        [3, [1, -0.5, 0, 0, 1, -1]],
+        [6, [1, -0.5, 0.25, -1, 2, 0, 0, 1, -1, 3, -700, 0.5]],
+      ] as const) {
+        const yIdx = Int32Array.from({ length: n }, (_, i) => i % K);
+        const m = both(X, n, 1, (store) => {
+          const grad = new Float64Array(2 * K);
+          const loss = multinomialPass(n, 1, K, X, yIdx, sw, Float64Array.from(params), grad, true, new Float64Array(K), store);
+          return { loss, grad };
+        });
+        expect(m.wasm).toEqual(m.ts);
+      }
     }
   });
 });
