@@ -1129,7 +1129,13 @@ function prBinaryProba2(z: v128, out: usize): void {
 // @ts-ignore: decorator
 @inline
 function prBinaryLogProba2(z: v128, out: usize): void {
-  const l = log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z))));
+  prBinaryLogProbaFromLog(z, log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z)))), out);
+}
+
+/** prBinaryLogProba2 given l = log1p(e^(−|z|)) already computed. */
+// @ts-ignore: decorator
+@inline
+function prBinaryLogProbaFromLog(z: v128, l: v128, out: usize): void {
   const nz = f64x2.neg(z);
   const zero = f64x2.splat(0);
   const a = f64x2.neg(v128.bitselect(f64x2.add(z, l), l, f64x2.gt(z, zero)));
@@ -1252,8 +1258,9 @@ export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: us
     if (mode == 0) return r;
     const vs = f64x2.splat(scale);
     let i = 0;
-    // Eight rows per turn for probabilities: four exp polynomials interleaved (prExp2x4).
-    if (mode == 1) {
+    // Eight rows per turn: four exp polynomials interleaved (prExp2x4), and for log-probabilities
+    // four log1p polynomials too (log1pUnit2x4).
+    if (mode == 1 || mode == 2) {
       for (; i + 7 < r; i += 8) {
         const q = zs + (<usize>i << 3);
         const za = f64x2.mul(vs, v128.load(q));
@@ -1266,10 +1273,18 @@ export function predictRows(rows: i32, d: i32, K: i32, X: usize, W: usize, b: us
         v128.store(PR_X4, f64x2.neg(f64x2.abs(zd)), 48);
         prExp2x4();
         const o = out + (<usize>i << 4);
-        prBinaryProbaFromExp(za, v128.load(PR_X4, 64), o);
-        prBinaryProbaFromExp(zb, v128.load(PR_X4, 80), o + 32);
-        prBinaryProbaFromExp(zc, v128.load(PR_X4, 96), o + 64);
-        prBinaryProbaFromExp(zd, v128.load(PR_X4, 112), o + 96);
+        if (mode == 1) {
+          prBinaryProbaFromExp(za, v128.load(PR_X4, 64), o);
+          prBinaryProbaFromExp(zb, v128.load(PR_X4, 80), o + 32);
+          prBinaryProbaFromExp(zc, v128.load(PR_X4, 96), o + 64);
+          prBinaryProbaFromExp(zd, v128.load(PR_X4, 112), o + 96);
+        } else {
+          log1pUnit2x4();
+          prBinaryLogProbaFromLog(za, v128.load(PR_X4), o);
+          prBinaryLogProbaFromLog(zb, v128.load(PR_X4, 16), o + 32);
+          prBinaryLogProbaFromLog(zc, v128.load(PR_X4, 32), o + 64);
+          prBinaryLogProbaFromLog(zd, v128.load(PR_X4, 48), o + 96);
+        }
       }
     }
     // Four rows per turn: two independent exp polynomials in flight.
