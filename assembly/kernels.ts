@@ -95,17 +95,6 @@ function logAtLeast1(y: f64): f64 {
 }
 
 /**
- * expNonPositive on both lanes: the same operations as the scalar version lane by lane (the
- * branches become selects), so each lane's result is bit for bit the scalar one. Its constants
- * are loaded from PR_EXP (see there): one instruction each instead of three.
- */
-// @ts-ignore: decorator
-@inline
-function expNonPositive2(x: v128): v128 {
-  return prExp2(x);
-}
-
-/**
  * The constants of log2atanh2 and log1pUnit2, in memory for the same reason as PR_EXP's:
  * 0–10 the series' coefficients 1/23 … 1/3, 11: 2, 12: SQRT2_MINUS_1, 13: 1, 14: 0.5, 15: LN2,
  * 16: 1e-17.
@@ -1018,10 +1007,14 @@ function prC(i: i32): v128 {
   return v128.load64_splat(PR_EXP + (<usize>i << 3));
 }
 
-/** expNonPositive2 with its constants loaded from PR_EXP (the same operations, lane-exact). */
+/**
+ * expNonPositive on both lanes: the same operations as the scalar version lane by lane (the
+ * branches become selects), so each lane's result is bit for bit the scalar one; constants
+ * loaded from PR_EXP. Used by the fits' passes and the prediction pass alike.
+ */
 // @ts-ignore: decorator
 @inline
-function prExp2(x: v128): v128 {
+function expNonPositive2(x: v128): v128 {
   const k = f64x2.floor(f64x2.add(f64x2.mul(x, prC(0)), prC(1)));
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, prC(2))), f64x2.mul(k, prC(3)));
   let p = prC(4);
@@ -1045,7 +1038,7 @@ function prExp2(x: v128): v128 {
 const PR_X4 = memory.data(128, 16);
 
 /**
- * prExp2 of the four f64x2 values at PR_X4 (bytes 0–63), written to PR_X4 + 64: the same
+ * expNonPositive2 of the four f64x2 values at PR_X4 (bytes 0–63), written to PR_X4 + 64: the same
  * operations lane by lane, with the four Horner chains interleaved so that their latencies
  * overlap (one chain alone is a string of 28 dependent multiplies and adds).
  */
@@ -1085,7 +1078,7 @@ function prExp2x4(): void {
   v128.store(PR_X4, prExpFinish(x3, k3, p3), 112);
 }
 
-/** The end of prExp2 after the polynomial p of r = x − k·ln 2: scaling by 2^k and the range selects. */
+/** The end of expNonPositive2 after the polynomial p of r = x − k·ln 2: scaling by 2^k and the range selects. */
 // @ts-ignore: decorator
 @inline
 function prExpFinish(x: v128, k: v128, q: v128): v128 {
@@ -1122,14 +1115,14 @@ function prBinaryProbaFromExp(z: v128, e: v128, out: usize): void {
 // @ts-ignore: decorator
 @inline
 function prBinaryProba2(z: v128, out: usize): void {
-  prBinaryProbaFromExp(z, prExp2(f64x2.neg(f64x2.abs(z))), out);
+  prBinaryProbaFromExp(z, expNonPositive2(f64x2.neg(f64x2.abs(z))), out);
 }
 
 /** binaryLogProbaRow of predictTs.ts on two rows at once. */
 // @ts-ignore: decorator
 @inline
 function prBinaryLogProba2(z: v128, out: usize): void {
-  prBinaryLogProbaFromLog(z, log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z)))), out);
+  prBinaryLogProbaFromLog(z, log1pUnit2(expNonPositive2(f64x2.neg(f64x2.abs(z)))), out);
 }
 
 /** prBinaryLogProba2 given l = log1p(e^(−|z|)) already computed. */
@@ -1152,7 +1145,7 @@ function prExpShifted(K: i32, o: usize, m: f64): void {
   let k = 0;
   for (; k + 1 < K; k += 2) {
     const p = o + (<usize>k << 3);
-    v128.store(p, prExp2(f64x2.sub(v128.load(p), vm)));
+    v128.store(p, expNonPositive2(f64x2.sub(v128.load(p), vm)));
   }
   if (k < K) {
     const p = o + (<usize>k << 3);
@@ -1208,7 +1201,7 @@ function prOvrOut(K: i32, o: usize): void {
   for (; k + 1 < K; k += 2) {
     const p = o + (<usize>k << 3);
     const z = v128.load(p);
-    const l = log1pUnit2(prExp2(f64x2.neg(f64x2.abs(z))));
+    const l = log1pUnit2(expNonPositive2(f64x2.neg(f64x2.abs(z))));
     const nz = f64x2.neg(z);
     v128.store(p, f64x2.neg(v128.bitselect(f64x2.add(nz, l), l, f64x2.gt(nz, zero))));
   }
