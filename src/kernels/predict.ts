@@ -6,7 +6,7 @@
  * No validation.
  */
 import { wasmSource } from './backend.js';
-import { predictBlockRows, predictRowsTs, predictStride } from './predictTs.js';
+import { predictBlockRows, predictRowsTs, predictStride, type PredictJob } from './predictTs.js';
 import { predictShared } from './threads.js';
 
 /** The WebAssembly export this file uses (appended to assembly/kernels.ts). */
@@ -35,27 +35,17 @@ export function predictPass(
   scale: number,
   out: Float64Array,
 ): number {
+  const job: PredictJob = { d, K, X, W, b, mode, scale, out };
   if (i0 === 0) {
-    const stride = predictStride(mode, K);
-    const stop = predictShared(n, d, K, X, W, b, mode, scale, stride, out, (a, e) => predictRange(a, e, d, K, X, W, b, mode, scale, out));
+    const stop = predictShared(n, job, (a, e) => predictRange(a, e, job));
     if (stop >= 0) return stop;
   }
-  return predictRange(i0, n, d, K, X, W, b, mode, scale, out);
+  return predictRange(i0, n, job);
 }
 
 /** {@link predictPass} on the calling thread alone. */
-function predictRange(
-  i0: number,
-  n: number,
-  d: number,
-  K: number,
-  X: Float64Array,
-  W: Float64Array,
-  b: Float64Array,
-  mode: number,
-  scale: number,
-  out: Float64Array,
-): number {
+function predictRange(i0: number, n: number, job: PredictJob): number {
+  const { d, K, X, W, b, mode, scale, out } = job;
   const src = n - i0 > 0 ? wasmSource(X, null) : null;
   if (src === null) return predictRowsTs(i0, n, d, K, X, W, b, mode, scale, out);
   const { ws } = src;

@@ -28,6 +28,18 @@ export const PREDICT_LOG_SOFTMAX = 4;
 /** out = one-vs-rest probabilities σ(zₖ)/Σⱼσ(zⱼ), normalised in log space (stride K). */
 export const PREDICT_OVR = 5;
 
+/** One prediction pass's inputs: X (n × d) and W (K × d) row-major, b (K), the mode and its scale, and the output. */
+export interface PredictJob {
+  readonly d: number;
+  readonly K: number;
+  readonly X: Float64Array;
+  readonly W: Float64Array;
+  readonly b: Float64Array;
+  readonly mode: number;
+  readonly scale: number;
+  readonly out: Float64Array;
+}
+
 /** Output entries per row of a mode with K scores. */
 export function predictStride(mode: number, K: number): number {
   return mode === PREDICT_BINARY_PROBA || mode === PREDICT_BINARY_LOG_PROBA ? 2 : K;

@@ -25,7 +25,7 @@ import { LogitRangeError, describe } from '../core/errors.js';
 import { WASM_KERNELS_SHARED_BASE64 } from './wasmBytes.js';
 import { Arena, decodeBase64, type GrowableMemory, firstFreeDouble, multinomialGramWasm, pinRows, scaledWeightedGramWasm, streamingWorkspace, type RowSource, type RowStore } from './wasm.js';
 import { classPair, gramBlockRows, gramWidth } from './fusedTs.js';
-import { predictBlockRows } from './predictTs.js';
+import { predictBlockRows, predictStride, type PredictJob } from './predictTs.js';
 import { columnMomentSlices, gramSlices, linearSlices, multinomialSlices } from './sliced.js';
 import { SLICES, sliceCount, sliceStart, threadSlices } from './slices.js';
 
@@ -1185,19 +1185,9 @@ export function isShared(X: Float64Array): boolean {
  * workers in the background (as a large fit does) when none are running yet.
  * Cost: O(n·d·K) over T threads; the calling thread copies (T−1)/T of the outputs.
  */
-export function predictShared(
-  n: number,
-  d: number,
-  K: number,
-  X: Float64Array,
-  W: Float64Array,
-  b: Float64Array,
-  mode: number,
-  scale: number,
-  stride: number,
-  out: Float64Array,
-  own: (i0: number, i1: number) => number,
-): number {
+export function predictShared(n: number, job: PredictJob, own: (i0: number, i1: number) => number): number {
+  const { d, K, X, W, b, mode, scale, out } = job;
+  const stride = predictStride(mode, K);
   // Row offsets travel as Int32 arguments: X beyond 2³¹ − 1 entries stays on one thread.
   if (!isShared(X) || n * d < 1 << 18 || X.byteOffset / 8 + n * d > 0x7fffffff) return -1;
   const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
