@@ -85,7 +85,7 @@ async function logit() {
       Xp.data.set(X);
     }
     const m = measure(() => model.predictProba(Xp), task.runs);
-    const how = contender === 'logit-shared' ? `X in a Matrix.shared, split across ${threadCount} threads` : 'X an ordinary Float64Array: one thread';
+    const how = contender === 'logit-shared' ? `X in a Matrix.shared, split across ${threadCount} threads` : `X an ordinary Float64Array: chunks of rows copied to the workers of ${threadCount} threads`;
     return { ...m, nIter: null, note: `predictProba over all rows of a fitted default model (${how})` };
   }
   const m = measure(() => make().fit(Xm, spec.model === 'linear' ? y : labels), task.runs);

@@ -7,7 +7,7 @@
  */
 import { wasmSource } from './backend.js';
 import { predictBlockRows, predictRowsTs, predictStride, type PredictJob } from './predictTs.js';
-import { predictShared } from './threads.js';
+import { isShared, predictShared, predictStreamed } from './threads.js';
 
 /** The WebAssembly export this file uses (appended to assembly/kernels.ts). */
 interface PredictExports {
@@ -37,7 +37,8 @@ export function predictPass(
 ): number {
   const job: PredictJob = { d, K, X, W, b, mode, scale, out };
   if (i0 === 0) {
-    const stop = predictShared(n, job, (a, e) => predictRange(a, e, job));
+    const own = (a: number, e: number): number => predictRange(a, e, job);
+    const stop = isShared(X) ? predictShared(n, job, own) : predictStreamed(n, job, own);
     if (stop >= 0) return stop;
   }
   return predictRange(i0, n, job);

@@ -307,6 +307,51 @@ describe('worker threads', () => {
     expect(r2.intercept).toBe(r1.intercept);
   });
 
+  it('prediction over an ordinary array: the calling thread hands chunks of rows to the workers, with the bits of one thread', async () => {
+    // d = 10: a chunk is 13,107 rows. The first two chunks always go to the worker (its two
+    // slots are filled before the calling thread runs a block of its own); rows from 26,214 on
+    // are the calling thread's first block, later chunks go wherever the costs send them.
+    const N = 60013;
+    const C = 13107;
+    const data = makeClassification({ nSamples: N, nFeatures: 10, nInformative: 6, nClasses: 3, seed: 9 });
+    expect(isShared(data.X.data)).toBe(false);
+    const yBin = Array.from(data.y, (v) => (v === 0 ? 0 : 1));
+    await setThreads(1);
+    const models = [
+      new LogisticRegression().fit(data.X, yBin),
+      new LogisticRegression({ maxIter: 300 }).fit(data.X, Array.from(data.y)),
+      new LogisticRegression({ multiClass: 'ovr', maxIter: 300 }).fit(data.X, Array.from(data.y)),
+    ];
+    const outputs = () =>
+      models.flatMap((m) => [m.predictProba(data.X).data, m.predictLogProba(data.X).data, m.decisionFunction(data.X).data, Float64Array.from(m.predict(data.X))]);
+    const one = outputs();
+    await setThreads(2);
+    const two = outputs();
+    for (let k = 0; k < one.length; k++) expect(firstBitDifference(two[k], one[k])).toBe(-1);
+    // Bad rows in a worker's chunk, in the calling thread's first block, and in both (the earlier
+    // one is named): the same error as on one thread.
+    const cases: [number[], string][] = [
+      [[5], 'X[5][3] is NaN'],
+      [[C + 7], `X[${C + 7}][3] is NaN`],
+      [[2 * C + 3], `X[${2 * C + 3}][3] is NaN`],
+      [[C + 7, 2 * C + 3], `X[${C + 7}][3] is NaN`],
+      [[N - 2], `X[${N - 2}][3] is NaN`],
+    ];
+    for (const [rows, message] of cases) {
+      const bad = new Matrix(N, 10, Float64Array.from(data.X.data));
+      for (const r of rows) bad.data[r * 10 + 3] = Number.NaN;
+      expect(() => models[1].predictProba(bad)).toThrow(message);
+    }
+    // A finite row whose score overflows, in a worker's chunk: the rescaled scores of one thread.
+    const huge = new Matrix(N, 10, Float64Array.from(data.X.data));
+    huge.data[9 * 10 + 1] = 1e308;
+    await setThreads(1);
+    const ref = models[1].predictProba(huge).data;
+    await setThreads(2);
+    expect(firstBitDifference(models[1].predictProba(huge).data, ref)).toBe(-1);
+    expect(ref.every(Number.isFinite)).toBe(true);
+  });
+
   it('prediction over a matrix in shared memory is split across the threads, with the bits of one thread', async () => {
     const N = 30011; // × 10 = 300,110 entries: split; uneven runs of rows
     const data = makeClassification({ nSamples: N, nFeatures: 10, nInformative: 6, nClasses: 3, seed: 8 });

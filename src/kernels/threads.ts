@@ -66,6 +66,7 @@ const OP_SHARE = 3;
 const OP_PREDICT = 16;
 const OP_MGRAM = 17;
 const OP_MPAIRS = 18;
+const OP_PREDICT_ROWS = 19;
 
 // Control block (one SharedArrayBuffer per worker): Int32 slots
 //   0 sequence number written by the caller, 1 sequence number done by the worker, 2 operation,
@@ -127,6 +128,10 @@ for (;;) {
         }
       }
       I[${ARG} + 13] = done;
+    } else if (op === ${OP_PREDICT_ROWS}) {
+      // rows d K X W b mode out tmp | done: the prediction kernel over rows the caller copied
+      // into its memory; a(13) = rows done (stops at a row with a non-finite score).
+      I[${ARG} + 13] = stores.get(I[3]).predictRows(a(0), a(1), a(2), a(3), a(4), a(5), a(6), Fd[16], a(7), a(8));
     } else if (op === ${OP_MGRAM}) {
       // rows d K X sw w bias center scale ones B D P scratch acc c ca G qFrom qTo R: the class-pair
       // Grams of the multinomial Hessian for pairs [qFrom, qTo) over a chunk, blocks of R rows.
@@ -792,6 +797,19 @@ function stagingPart(w: PoolWorker): Part | null {
   return w.stage;
 }
 
+/** The staging parts of up to `max` live workers, or null when no worker runs or a staging memory cannot be had. */
+function stagingParts(max: number): Part[] | null {
+  const live = pool.filter((w) => !w.dead).slice(0, max);
+  if (live.length === 0) return null;
+  const parts: Part[] = [];
+  for (const w of live) {
+    const p = stagingPart(w);
+    if (p === null) return null;
+    parts.push(p);
+  }
+  return parts;
+}
+
 /** A staging memory above this size (outputs of a large prediction) is dropped after use rather than kept. */
 const STAGE_KEEP_BYTES = 64 * 2 ** 20;
 
@@ -840,14 +858,8 @@ export function scaledWeightedGramStreamed(
   y: Float64Array | null = null,
 ): boolean {
   const count = sliceCount(n, d);
-  const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
-  if (live.length === 0 || count < 2) return false;
-  const parts: Part[] = [];
-  for (const w of live) {
-    const p = stagingPart(w);
-    if (p === null) return false;
-    parts.push(p);
-  }
+  const parts = count < 2 ? null : stagingParts(SLICES - 1);
+  if (parts === null) return false;
   const D = gramWidth(d, ones, y);
   const R = gramBlockRows(D);
   const C = chunkRows(d, R);
@@ -974,14 +986,8 @@ export function multinomialGramThreaded(
   const DD = D * D;
   const Q = ((K - 1) * K) / 2;
   if (Q < 2 || (n * Q * DD) / 2 < MGRAM_THREAD_WORK) return false;
-  const live = pool.filter((pw) => !pw.dead).slice(0, Math.min(SLICES, Q) - 1);
-  if (live.length === 0) return false;
-  const parts: Part[] = [];
-  for (const pw of live) {
-    const p = stagingPart(pw);
-    if (p === null) return false;
-    parts.push(p);
-  }
+  const parts = stagingParts(Math.min(SLICES, Q) - 1);
+  if (parts === null) return false;
   const R = gramBlockRows(D);
   const C = chunkRows(d, R);
   const job: SoftmaxGramJob = { n, d, K, X, sw, w, fitIntercept, center, scale };
@@ -1190,17 +1196,12 @@ export function predictShared(n: number, job: PredictJob, own: (i0: number, i1: 
   const stride = predictStride(mode, K);
   // Row offsets travel as Int32 arguments: X beyond 2³¹ − 1 entries stays on one thread.
   if (!isShared(X) || n * d < 1 << 18 || X.byteOffset / 8 + n * d > 0x7fffffff) return -1;
-  const live = pool.filter((w) => !w.dead).slice(0, SLICES - 1);
-  if (live.length === 0) {
+  if (threads() === 1) {
     requestThreads();
     return -1;
   }
-  const parts: Part[] = [];
-  for (const w of live) {
-    const p = stagingPart(w);
-    if (p === null) return -1;
-    parts.push(p);
-  }
+  const parts = stagingParts(SLICES - 1);
+  if (parts === null) return -1;
   const T = parts.length + 1;
   const R = predictBlockRows(d, stride); // as one thread's pass
   const start = (t: number): number => Math.floor((n * t) / T);
@@ -1239,4 +1240,140 @@ export function predictShared(n: number, job: PredictJob, own: (i0: number, i1: 
     releaseLargeStage(p);
   }
   return stop < 0 ? n : stop;
+}
+
+/** How many of its own blocks the calling thread runs before it tries handing rows out again (predictStreamed). */
+const PROBE_BLOCKS = 16;
+
+/** Rows per chunk that predictStreamed copies to a worker: about 1 MB of X, at least one block. */
+function predictChunkRows(d: number, R: number): number {
+  return Math.max(R, Math.floor((1 << 17) / Math.max(1, d)));
+}
+
+/**
+ * The prediction pass over rows [0, n) of an X in ordinary memory, which only the calling thread
+ * can read: it copies chunks of about 1 MB of rows into the workers' memories (two chunks per
+ * worker, so a worker starts its next chunk as soon as it finishes one) and, between those
+ * copies, runs blocks of rows itself with `own` (the one-thread pass). Chunks go to whichever
+ * thread is free, so a worker slowed by a busy core takes fewer of them. Rows are independent,
+ * so the outputs are bit for bit those of one thread. Returns the first row with a non-finite
+ * score (n when none; every row before it is written), or −1 when the pass cannot be split (no
+ * workers, or X under 2¹⁸ entries) and nothing was done; starts the workers in the background
+ * when none are running yet. Cost: O(n·d·K) over T threads; the calling thread copies the
+ * workers' rows in and their outputs out (n·(d + stride) doubles at most).
+ */
+export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1: number) => number): number {
+  const { d, K, X, W, b, mode, scale, out } = job;
+  if (n * d < 1 << 18) return -1;
+  if (threads() === 1) {
+    requestThreads();
+    return -1;
+  }
+  const parts = stagingParts(SLICES - 1);
+  if (parts === null) return -1;
+  const stride = predictStride(mode, K);
+  const R = predictBlockRows(d, stride);
+  const C = predictChunkRows(d, R);
+  interface Slot {
+    px: number;
+    po: number;
+    /** First row and row count of the chunk it holds (rows 0: empty). */
+    row0: number;
+    rows: number;
+    /** How long the calling thread took to copy the chunk in (ms). */
+    copyMs: number;
+  }
+  const layout = parts.map((p) => {
+    p.reset();
+    const pW = p.take(K * d);
+    const pb = p.take(K);
+    const pt = p.take(Math.max(C, K) + 2);
+    const slots: Slot[] = [0, 1].map(() => ({ px: p.take(C * d), po: p.take(C * stride), row0: 0, rows: 0, copyMs: 0 }));
+    p.commit();
+    p.F.set(W.subarray(0, K * d), pW);
+    p.F.set(b.subarray(0, K), pb);
+    p.worker.F[16] = scale;
+    return { pW, pb, pt, slots, running: -1 };
+  });
+  let next = 0;
+  let stop = n;
+  // The calling thread's cost per row (ms) of running a row itself and of handing it to a worker
+  // (copying it in and its outputs out), as moving averages. Handing rows out pays only while it
+  // costs less than running them: a copy between cores is several times slower when the host
+  // runs the two threads far apart, and then the calling thread keeps the rows, trying a hand
+  // out again every PROBE_BLOCKS of its own blocks.
+  const clock = (globalThis as { performance?: { now(): number } }).performance;
+  let ownCost = 0;
+  let handCost = 0;
+  let sinceHand = 0;
+  const average = (mean: number, x: number): number => (mean === 0 ? x : 0.75 * mean + 0.25 * x);
+  const ownRows = (i0: number, i1: number): void => {
+    const t0 = clock?.now() ?? 0;
+    const got = own(i0, i1);
+    if (clock !== undefined) ownCost = average(ownCost, (clock.now() - t0) / (i1 - i0));
+    if (got < i1) stop = Math.min(stop, got);
+    sinceHand++;
+  };
+  const run = (p: Part, L: (typeof layout)[number], k: number): void => {
+    const S = L.slots[k];
+    p.args([S.rows, d, K, S.px << 3, L.pW << 3, L.pb << 3, mode, S.po << 3, L.pt << 3]);
+    p.worker.start(OP_PREDICT_ROWS, p.id);
+    L.running = k;
+  };
+  // Worker i has finished its running chunk: start the chunk waiting in its other slot, then
+  // copy the finished chunk's outputs out and empty its slot.
+  const advance = (i: number): void => {
+    const p = parts[i];
+    const L = layout[i];
+    const S = L.slots[L.running];
+    L.running = -1;
+    const waiting = L.slots.findIndex((T) => T.rows > 0 && T !== S);
+    if (waiting >= 0) run(p, L, waiting);
+    const t0 = clock?.now() ?? 0;
+    const got = p.worker.I[ARG + 13];
+    out.set(p.F.subarray(S.po, S.po + got * stride), S.row0 * stride);
+    if (got < S.rows) stop = Math.min(stop, S.row0 + got);
+    if (clock !== undefined) handCost = average(handCost, (S.copyMs + clock.now() - t0) / S.rows);
+    S.rows = 0;
+  };
+  for (;;) {
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      const L = layout[i];
+      if (L.running >= 0 && p.worker.done()) advance(i);
+      for (let k = 0; k < 2 && next < stop; k++) {
+        const S = L.slots[k];
+        if (S.rows > 0 || (handCost > 0 && handCost >= ownCost && sinceHand < PROBE_BLOCKS)) continue;
+        const t0 = clock?.now() ?? 0;
+        S.row0 = next;
+        S.rows = Math.min(C, n - next);
+        next += S.rows;
+        p.F.set(X.subarray(S.row0 * d, next * d), S.px);
+        S.copyMs = (clock?.now() ?? 0) - t0;
+        sinceHand = 0;
+        if (L.running < 0) run(p, L, k);
+      }
+    }
+    if (next < stop) {
+      const i0 = next;
+      next = Math.min(n, i0 + R);
+      ownRows(i0, next);
+      continue;
+    }
+    // No rows left to hand out. A chunk still waiting for its worker is run here; then wait for
+    // the chunks the workers are running.
+    const busy = layout.findIndex((L) => L.running >= 0);
+    if (busy < 0) break;
+    const L = layout[busy];
+    const waiting = L.slots.find((S, k) => S.rows > 0 && k !== L.running);
+    if (waiting !== undefined) {
+      ownRows(waiting.row0, waiting.row0 + waiting.rows);
+      waiting.rows = 0;
+      continue;
+    }
+    parts[busy].worker.finish();
+    advance(busy);
+  }
+  for (const p of parts) releaseLargeStage(p);
+  return stop;
 }
