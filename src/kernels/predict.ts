@@ -7,7 +7,7 @@
  */
 import { wasmSource } from './backend.js';
 import { predictBlockRows, predictRowsTs, predictStride, type PredictJob } from './predictTs.js';
-import { isShared, predictShared, predictStreamed } from './threads.js';
+import { predictThreaded } from './threads.js';
 
 /** The WebAssembly export this file uses (appended to assembly/kernels.ts). */
 interface PredictExports {
@@ -18,10 +18,11 @@ interface PredictExports {
  * Rows [i0, n) of the prediction pass: writes the mode's outputs of each row to out (stride
  * `predictStride(mode, K)`), stopping at the first row with a score that is not finite, whose
  * index it returns (n when none). X is n × d, W is K × d, both row-major; b has K entries.
- * When X lives in shared memory (`Matrix.shared`) and worker threads run (`setThreads`), a pass
- * from row 0 is split across them (threads.ts `predictShared`; rows are independent, so the
- * outputs are the same bits). Cost: O((n − i0)·d·K), one read of X (streamed through
- * WebAssembly memory a block at a time).
+ * When worker threads run (`setThreads`) and X has at least 2¹⁸ entries, a pass from row 0 is
+ * split across them a chunk of rows at a time (threads.ts `predictThreaded`: read in place from
+ * a `Matrix.shared` X, copied in by the calling thread from an ordinary one; rows are
+ * independent, so the outputs are the same bits). Cost: O((n − i0)·d·K), one read of X
+ * (streamed through WebAssembly memory a block at a time).
  */
 export function predictPass(
   i0: number,
@@ -37,8 +38,7 @@ export function predictPass(
 ): number {
   const job: PredictJob = { d, K, X, W, b, mode, scale, out };
   if (i0 === 0) {
-    const own = (a: number, e: number): number => predictRange(a, e, job);
-    const stop = isShared(X) ? predictShared(n, job, own) : predictStreamed(n, job, own);
+    const stop = predictThreaded(n, job, (a, e) => predictRange(a, e, job));
     if (stop >= 0) return stop;
   }
   return predictRange(i0, n, job);

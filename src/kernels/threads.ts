@@ -1180,89 +1180,36 @@ export function isShared(X: Float64Array): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && X.buffer instanceof SharedArrayBuffer;
 }
 
-/**
- * The prediction pass (kernels/predict.ts) over rows [0, n) of an X in shared memory, split into
- * T contiguous runs of rows: the calling thread takes the first run with `own` (the one-thread
- * pass), each worker copies its run from the shared matrix into its memory a block at a time and
- * runs the same kernel there, and the calling thread copies the workers' outputs into `out`.
- * Rows are independent, so the outputs are bit for bit those of one thread. Returns the first
- * row with a non-finite score (n when none; rows before it are written), or −1 when the pass
- * cannot be split (X not shared, no workers, or too small) and nothing was done. Starts the
- * workers in the background (as a large fit does) when none are running yet.
- * Cost: O(n·d·K) over T threads; the calling thread copies (T−1)/T of the outputs.
- */
-export function predictShared(n: number, job: PredictJob, own: (i0: number, i1: number) => number): number {
-  const { d, K, X, W, b, mode, scale, out } = job;
-  const stride = predictStride(mode, K);
-  // Row offsets travel as Int32 arguments: X beyond 2³¹ − 1 entries stays on one thread.
-  if (!isShared(X) || n * d < 1 << 18 || X.byteOffset / 8 + n * d > 0x7fffffff) return -1;
-  if (threads() === 1) {
-    requestThreads();
-    return -1;
-  }
-  const parts = stagingParts(SLICES - 1);
-  if (parts === null) return -1;
-  const T = parts.length + 1;
-  const R = predictBlockRows(d, stride); // as one thread's pass
-  const start = (t: number): number => Math.floor((n * t) / T);
-  const sab = X.buffer as SharedArrayBuffer;
-  const base = X.byteOffset / 8;
-  const outs: number[] = [];
-  for (let t = 1; t < T; t++) {
-    const p = parts[t - 1];
-    const r0 = start(t);
-    const rows = start(t + 1) - r0;
-    const sid = shareWith(p.worker, sab);
-    p.reset();
-    const pW = p.take(K * d);
-    const pb = p.take(K);
-    const px = p.take(R * d);
-    const pt = p.take(Math.max(R, K) + 2);
-    const po = p.take(rows * stride);
-    p.commit();
-    p.F.set(W.subarray(0, K * d), pW);
-    p.F.set(b.subarray(0, K), pb);
-    p.worker.F[16] = scale;
-    p.args([sid, base + r0 * d, rows, d, K, mode, pW << 3, pb << 3, px << 3, po << 3, pt << 3, R, stride]);
-    p.worker.start(OP_PREDICT, p.id);
-    outs.push(po);
-  }
-  const n0 = start(1);
-  const stop0 = own(0, n0);
-  let stop = stop0 < n0 ? stop0 : -1;
-  for (let t = 1; t < T; t++) {
-    const p = parts[t - 1];
-    p.worker.finish();
-    const r0 = start(t);
-    const done = p.worker.I[ARG + 13];
-    out.set(p.F.subarray(outs[t - 1], outs[t - 1] + done * stride), r0 * stride);
-    if (stop < 0 && done < start(t + 1) - r0) stop = r0 + done;
-    releaseLargeStage(p);
-  }
-  return stop < 0 ? n : stop;
-}
-
-/** How many of its own blocks the calling thread runs before it tries handing rows out again (predictStreamed). */
+/** How many of its own blocks the calling thread runs before it tries handing rows out again (predictThreaded). */
 const PROBE_BLOCKS = 16;
 
-/** Rows per chunk that predictStreamed copies to a worker: about 1 MB of X, at least one block. */
+/** Rows per chunk that predictThreaded hands to a worker: about 1 MB of X, at least one block. */
 function predictChunkRows(d: number, R: number): number {
   return Math.max(R, Math.floor((1 << 17) / Math.max(1, d)));
 }
 
 /**
- * The prediction pass over rows [0, n) of an X in ordinary memory, which only the calling thread
- * can read: it copies chunks of about 1 MB of rows into the workers' memories (two chunks per
- * worker, so a worker starts its next chunk as soon as it finishes one) and, between those
- * copies, runs blocks of rows itself with `own` (the one-thread pass). Chunks go to whichever
- * thread is free, so a worker slowed by a busy core takes fewer of them. Rows are independent,
- * so the outputs are bit for bit those of one thread. Returns the first row with a non-finite
- * score (n when none; every row before it is written), or −1 when the pass cannot be split (no
- * workers, or X under 2¹⁸ entries) and nothing was done; starts the workers in the background
- * when none are running yet. Cost: O(n·d·K) over T threads; the calling thread copies the
- * workers' rows in and their outputs out (n·(d + stride) doubles at most).
+ * The prediction pass (kernels/predict.ts) over rows [0, n), split between the calling thread
+ * and the workers a chunk of about 1 MB of rows at a time. Each worker has two chunk slots, so
+ * it starts its next chunk as soon as it finishes one; between handing chunks out, the calling
+ * thread runs blocks of rows itself with `own` (the one-thread pass). Chunks go to whichever
+ * thread is free, so a worker slowed by a busy core takes fewer of them.
+ *
+ * An X in shared memory (`Matrix.shared`) is read by the workers in place (each copies its
+ * chunk into its memory a block at a time). An ordinary X only the calling thread can read: it
+ * copies each chunk into the worker's memory itself, and keeps the rows when that costs it more
+ * per row than running them (a copy between cores is several times slower when the host runs
+ * the two threads far apart), trying again every PROBE_BLOCKS of its own blocks. Either way the
+ * calling thread copies the workers' outputs into `out`.
+ *
+ * Rows are independent, so the outputs are bit for bit those of one thread. Returns the first
+ * row with a non-finite score (n when none; every row before it is written), or −1 when the pass
+ * cannot be split (no workers, or X under 2¹⁸ entries) and nothing was done; starts the workers
+ * in the background (as a large fit does) when none are running yet. Cost: O(n·d·K) over T
+ * threads; the calling thread copies the workers' outputs out and, for an ordinary X, their
+ * rows in (n·(d + stride) doubles at most).
  */
-export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1: number) => number): number {
+export function predictThreaded(n: number, job: PredictJob, own: (i0: number, i1: number) => number): number {
   const { d, K, X, W, b, mode, scale, out } = job;
   if (n * d < 1 << 18) return -1;
   if (threads() === 1) {
@@ -1271,6 +1218,9 @@ export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1
   }
   const parts = stagingParts(SLICES - 1);
   if (parts === null) return -1;
+  // Row offsets travel as Int32 arguments: a shared X beyond 2³¹ − 1 entries is copied instead.
+  const inPlace = isShared(X) && X.byteOffset / 8 + n * d <= 0x7fffffff;
+  const base = X.byteOffset / 8;
   const stride = predictStride(mode, K);
   const R = predictBlockRows(d, stride);
   const C = predictChunkRows(d, R);
@@ -1284,24 +1234,22 @@ export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1
     copyMs: number;
   }
   const layout = parts.map((p) => {
+    const sid = inPlace ? shareWith(p.worker, X.buffer as SharedArrayBuffer) : 0;
     p.reset();
     const pW = p.take(K * d);
     const pb = p.take(K);
-    const pt = p.take(Math.max(C, K) + 2);
-    const slots: Slot[] = [0, 1].map(() => ({ px: p.take(C * d), po: p.take(C * stride), row0: 0, rows: 0, copyMs: 0 }));
+    const pt = p.take(Math.max(inPlace ? R : C, K) + 2);
+    const slots: Slot[] = [0, 1].map(() => ({ px: p.take((inPlace ? R : C) * d), po: p.take(C * stride), row0: 0, rows: 0, copyMs: 0 }));
     p.commit();
     p.F.set(W.subarray(0, K * d), pW);
     p.F.set(b.subarray(0, K), pb);
     p.worker.F[16] = scale;
-    return { pW, pb, pt, slots, running: -1 };
+    return { sid, pW, pb, pt, slots, running: -1 };
   });
   let next = 0;
   let stop = n;
   // The calling thread's cost per row (ms) of running a row itself and of handing it to a worker
-  // (copying it in and its outputs out), as moving averages. Handing rows out pays only while it
-  // costs less than running them: a copy between cores is several times slower when the host
-  // runs the two threads far apart, and then the calling thread keeps the rows, trying a hand
-  // out again every PROBE_BLOCKS of its own blocks.
+  // (copying it in and its outputs out), as moving averages.
   const clock = (globalThis as { performance?: { now(): number } }).performance;
   let ownCost = 0;
   let handCost = 0;
@@ -1316,8 +1264,13 @@ export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1
   };
   const run = (p: Part, L: (typeof layout)[number], k: number): void => {
     const S = L.slots[k];
-    p.args([S.rows, d, K, S.px << 3, L.pW << 3, L.pb << 3, mode, S.po << 3, L.pt << 3]);
-    p.worker.start(OP_PREDICT_ROWS, p.id);
+    if (inPlace) {
+      p.args([L.sid, base + S.row0 * d, S.rows, d, K, mode, L.pW << 3, L.pb << 3, S.px << 3, S.po << 3, L.pt << 3, R, stride]);
+      p.worker.start(OP_PREDICT, p.id);
+    } else {
+      p.args([S.rows, d, K, S.px << 3, L.pW << 3, L.pb << 3, mode, S.po << 3, L.pt << 3]);
+      p.worker.start(OP_PREDICT_ROWS, p.id);
+    }
     L.running = k;
   };
   // Worker i has finished its running chunk: start the chunk waiting in its other slot, then
@@ -1348,7 +1301,7 @@ export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1
         S.row0 = next;
         S.rows = Math.min(C, n - next);
         next += S.rows;
-        p.F.set(X.subarray(S.row0 * d, next * d), S.px);
+        if (!inPlace) p.F.set(X.subarray(S.row0 * d, next * d), S.px);
         S.copyMs = (clock?.now() ?? 0) - t0;
         sinceHand = 0;
         if (L.running < 0) run(p, L, k);
@@ -1374,6 +1327,5 @@ export function predictStreamed(n: number, job: PredictJob, own: (i0: number, i1
     parts[busy].worker.finish();
     advance(busy);
   }
-  for (const p of parts) releaseLargeStage(p);
   return stop;
 }
