@@ -65,6 +65,21 @@ describe('asVector / asSampleWeight', () => {
     expect(() => asVector([1], 'y', 2)).toThrow('y has 1 values but X has 2 rows');
   });
 
+  it('a Float64Array: the same checks and messages, and a copy (the input is neither returned nor changed)', () => {
+    const y = Float64Array.of(1, -2.5, 3);
+    const v = asVector(y, 'y', 3);
+    expect(v).not.toBe(y);
+    expect(Array.from(v)).toEqual([1, -2.5, 3]);
+    v[0] = 9;
+    expect(y[0]).toBe(1);
+    expect(() => asVector(Float64Array.of(1, Number.NaN, Infinity), 'y')).toThrow('y[1] is NaN; logit needs finite numbers');
+    expect(() => asVector(Float64Array.of(0, 0, -Infinity), 'sampleWeight')).toThrow('sampleWeight[2] is -Infinity; logit needs finite numbers');
+    expect(() => asVector(new Float64Array(2), 'y', 3)).toThrow('y has 2 values but X has 3 rows');
+    // Other typed arrays take the general path.
+    expect(Array.from(asVector(Float32Array.of(0.5, 2), 'y'))).toEqual([0.5, 2]);
+    expect(() => asVector(Float32Array.of(0.5, Number.NaN), 'y')).toThrow('y[1] is NaN; logit needs finite numbers');
+  });
+
   it('sample weights must be ≥ 0 and not all zero', () => {
     expect(asSampleWeight(undefined, 3)).toBeNull();
     expect(() => asSampleWeight([1, -1], 2)).toThrow('sampleWeight[1] is -1; weights must be ≥ 0');

@@ -108,6 +108,11 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return v !== null && typeof v === 'object' && typeof (v as ArrayLike<unknown>).length === 'number';
 }
 
+/** The error for entry i of vector `name` being NaN or ±∞. */
+function nonFinite(name: string, i: number, v: number): LogitRangeError {
+  return new LogitRangeError(`${name}[${i}] is ${describe(v)}; logit needs finite numbers`, { parameter: name, row: i, value: v });
+}
+
 /**
  * Validates a numeric target or weight vector and copies it into a `Float64Array`.
  * `expectedLength` ties it to X's rows. Cost: O(n).
@@ -122,19 +127,18 @@ export function asVector(y: unknown, name: string, expectedLength?: number, agai
       { parameter: name, value: y.length },
     );
   }
+  if (y instanceof Float64Array) {
+    // The common case, checked by a loop the engine keeps monomorphic, then copied in one go.
+    for (let i = 0; i < y.length; i++) if (y[i] - y[i] !== 0) throw nonFinite(name, i, y[i]);
+    return y.slice();
+  }
   const out = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) {
     const v = y[i];
     if (typeof v !== 'number') {
       throw new LogitTypeError(`${name}[${i}] is ${describe(v)}; logit needs numbers`, { parameter: name, row: i, value: v });
     }
-    if (v - v !== 0) {
-      throw new LogitRangeError(`${name}[${i}] is ${describe(v)}; logit needs finite numbers`, {
-        parameter: name,
-        row: i,
-        value: v,
-      });
-    }
+    if (v - v !== 0) throw nonFinite(name, i, v);
     out[i] = v;
   }
   return out;
