@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LogitRangeError, LogitTypeError, isLogitError } from './errors.js';
 import { Matrix } from './matrix.js';
-import { asLabels, asMatrix, asSampleWeight, asVector, assertFinite, encodeLabels, uniqueLabels } from './validate.js';
+import { asLabels, asMatrix, asSampleWeight, asVector, assertFinite, checkLabels, encodeLabels, uniqueLabels } from './validate.js';
 
 describe('asMatrix', () => {
   it('returns a Matrix as is (no copy)', () => {
@@ -84,6 +84,27 @@ describe('asVector / asSampleWeight', () => {
     expect(asSampleWeight(undefined, 3)).toBeNull();
     expect(() => asSampleWeight([1, -1], 2)).toThrow('sampleWeight[1] is -1; weights must be ≥ 0');
     expect(() => asSampleWeight([0, 0], 2)).toThrow(/sums to 0/);
+  });
+
+  it('checkLabels: the checks and messages of asLabels, returning the input itself (no copy)', () => {
+    const y = ['b', 'a', 'b'];
+    expect(checkLabels(y)).toBe(y);
+    expect(asLabels(y)).not.toBe(y);
+    expect(asLabels(y)).toEqual(y);
+    const typed = Float64Array.of(2, 0, 2);
+    expect(checkLabels(typed)).toBe(typed);
+    expect(uniqueLabels(typed)).toEqual([0, 2]);
+    expect(Array.from(encodeLabels(typed, [0, 2]))).toEqual([1, 0, 1]);
+    for (const [bad, message] of [
+      [[1, Number.NaN], 'y[1] is NaN; numeric labels must be finite'],
+      [[1, null], 'y[1] is null; labels must be numbers, strings or booleans'],
+      [[1, 'a'], 'y[1] is "a" (string) but y[0] is a number; all labels must be of one kind'],
+      ['ab', 'y must be an array of labels'],
+    ] as const) {
+      expect(() => checkLabels(bad)).toThrow(message);
+      expect(() => asLabels(bad)).toThrow(message);
+    }
+    expect(() => checkLabels([1, 2], 'y', 3)).toThrow('y has 2 labels but X has 3 rows; they must match');
   });
 
   it('never writes to its inputs', () => {

@@ -176,6 +176,15 @@ export function asSampleWeight(sampleWeight: unknown, n: number): Float64Array |
  * no null/undefined. Returns the labels as a plain array (a copy). Cost: O(n).
  */
 export function asLabels(y: unknown, name = 'y', expectedLength?: number): Label[] {
+  return Array.from(checkLabels(y, name, expectedLength));
+}
+
+/**
+ * asLabels' checks and messages without the copy: returns y itself. For callers that only read
+ * the labels before they return (a fit turns them into class indices; a copy of 1M labels is
+ * ~16 MB of heap at the fit's peak). Cost: O(n).
+ */
+export function checkLabels(y: unknown, name = 'y', expectedLength?: number): ArrayLike<Label> {
   if (!isArrayLike(y) || typeof y === 'string') {
     throw new LogitTypeError(`${name} must be an array of labels (numbers, strings or booleans); received ${describe(y)}`, {
       parameter: name,
@@ -188,7 +197,6 @@ export function asLabels(y: unknown, name = 'y', expectedLength?: number): Label
       value: y.length,
     });
   }
-  const out: Label[] = new Array(y.length);
   let kind: string | undefined;
   for (let i = 0; i < y.length; i++) {
     const v = y[i];
@@ -214,9 +222,8 @@ export function asLabels(y: unknown, name = 'y', expectedLength?: number): Label
         { parameter: name, row: i, value: v },
       );
     }
-    out[i] = v as Label;
   }
-  return out;
+  return y as ArrayLike<Label>;
 }
 
 /** Orders labels as scikit-learn's `np.unique` does: numbers ascending, strings by code unit, false before true. */
@@ -229,9 +236,9 @@ export function compareLabels(a: Label, b: Label): number {
 }
 
 /** The sorted distinct labels. Cost: O(n + K log K). */
-export function uniqueLabels(y: readonly Label[]): Label[] {
+export function uniqueLabels(y: ArrayLike<Label>): Label[] {
   const seen = new Set<Label>();
-  for (const v of y) seen.add(v);
+  for (let i = 0; i < y.length; i++) seen.add(y[i]);
   return [...seen].sort(compareLabels);
 }
 
@@ -239,7 +246,7 @@ export function uniqueLabels(y: readonly Label[]): Label[] {
  * Maps each label to its index in `classes`; throws naming the row for a label not in `classes`.
  * Cost: O(n).
  */
-export function encodeLabels(y: readonly Label[], classes: readonly Label[], name = 'y'): Int32Array {
+export function encodeLabels(y: ArrayLike<Label>, classes: readonly Label[], name = 'y'): Int32Array {
   const index = new Map<Label, number>();
   classes.forEach((c, k) => index.set(c, k));
   const out = new Int32Array(y.length);

@@ -18,6 +18,7 @@ import {
 } from '../core/serial.js';
 import {
   asLabels,
+  checkLabels,
   asMatrix,
   asSampleWeight,
   compareLabels,
@@ -152,7 +153,7 @@ export class LogisticRegression {
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
     const M = asMatrix(X);
-    const labels = asLabels(y, 'y', M.rows);
+    const labels = checkLabels(y, 'y', M.rows);
     const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${NAME}.fit`);
     const sw = asSampleWeight(fo.sampleWeight, M.rows);
     const training = trainingInfo(M.rows, asFeatureNames(fo.featureNames, M.cols));
@@ -208,7 +209,7 @@ export class LogisticRegression {
       });
     }
     const M = asMatrix(X, this.fitted === null ? {} : { cols: this.fitted.nFeatures });
-    const labels = asLabels(y, 'y', M.rows);
+    const labels = checkLabels(y, 'y', M.rows);
     const sw = asSampleWeight(o.sampleWeight, M.rows);
     let classes: readonly Label[];
     if (this.fitted !== null) {

@@ -2,7 +2,7 @@ import { LogitRangeError, describe } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import * as check from '../core/options.js';
 import { trainingInfo } from '../core/training.js';
-import { asLabels, asMatrix, asSampleWeight, encodeLabels, uniqueLabels, type Label, type MatrixLike } from '../core/validate.js';
+import { asMatrix, checkLabels, asSampleWeight, encodeLabels, uniqueLabels, type Label, type MatrixLike } from '../core/validate.js';
 import { fitLogistic } from './logisticFit.js';
 import { normalizeOptions, OPTION_KEYS, type LogisticRegressionOptions } from './logisticOptions.js';
 import { LogisticRegression } from './logisticRegression.js';
@@ -57,7 +57,7 @@ export function regularizationPath(X: MatrixLike, y: ArrayLike<Label>, options: 
     Cs.sort();
   }
   const M = asMatrix(X);
-  const labels = asLabels(y, 'y', M.rows);
+  const labels = checkLabels(y, 'y', M.rows);
   const sw = asSampleWeight(sampleWeight, M.rows);
   const classes = uniqueLabels(labels);
   if (classes.length < 2) {
