@@ -215,7 +215,7 @@ class PoolWorker {
   dead = false;
   /** Staging instance for passes over an X that is not pinned (see scaledWeightedGramStreamed). */
   stage: Part | null = null;
-  /** The SharedArrayBuffers this worker has been given (see predictShared), with their ids there. */
+  /** The SharedArrayBuffers this worker has been given (see predictThreaded), with their ids there. */
   readonly shared = new WeakMap<SharedArrayBuffer, number>();
 
   constructor(

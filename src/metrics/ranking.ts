@@ -4,6 +4,7 @@ import * as check from '../core/options.js';
 import { asLabels, compareLabels, uniqueLabels, type Label } from '../core/validate.js';
 import { argsortAscending } from './argsort.js';
 import { binaryTargets, checkProbabilityRows, isTwoDimensional, scoreMatrix, scoreVector, weights } from './inputs.js';
+import { mapTo } from '../core/arrays.js';
 
 /** Scores for one sample each: an array, or an n × 1 / n × 2 matrix (second column taken). */
 export type ScoreInput = ArrayLike<number> | ArrayLike<ArrayLike<number>> | Matrix;
@@ -214,7 +215,7 @@ export function rocAucScore(yTrue: ArrayLike<Label>, yScore: ScoreInput, options
       throw new LogitRangeError(`yTrue has only the class ${describe(classesInY[0])}; ROC AUC needs both classes`, { parameter: 'yTrue' });
     }
     const maxFpr = o.maxFpr === undefined ? null : check.inRange(o, 'maxFpr', 1, Number.MIN_VALUE, 1);
-    const y = Uint8Array.from(labels, (v) => (v === classesInY[1] ? 1 : 0));
+    const y = mapTo(Uint8Array, labels, (v) => (v === classesInY[1] ? 1 : 0));
     const s = scoreVector(M ?? yScore, n);
     const auc = binaryAuc(y, s, sw, maxFpr);
     return average === null ? Float64Array.of(auc) : auc;
@@ -242,7 +243,7 @@ export function rocAucScore(yTrue: ArrayLike<Label>, yScore: ScoreInput, options
     });
   }
   const K = M.cols;
-  const enc = Int32Array.from(labels, (v) => classes.indexOf(v));
+  const enc = mapTo(Int32Array, labels, (v) => classes.indexOf(v));
   if (multiClass === 'ovr') {
     if (average === 'micro') {
       const y = new Uint8Array(n * K);
@@ -256,7 +257,7 @@ export function rocAucScore(yTrue: ArrayLike<Label>, yScore: ScoreInput, options
     const scores = new Float64Array(K);
     const prevalence = new Float64Array(K);
     for (let k = 0; k < K; k++) {
-      const y = Uint8Array.from(enc, (c) => (c === k ? 1 : 0));
+      const y = mapTo(Uint8Array, enc, (c) => (c === k ? 1 : 0));
       for (let i = 0; i < n; i++) if (y[i] === 1) prevalence[k] += sw === null ? 1 : sw[i];
       scores[k] = binaryAucOrThrow(y, M.column(k), sw, classes[k]);
     }
@@ -285,11 +286,11 @@ export function rocAucScore(yTrue: ArrayLike<Label>, yScore: ScoreInput, options
       }
       const rows: number[] = [];
       for (let i = 0; i < n; i++) if (enc[i] === a || enc[i] === b) rows.push(i);
-      const ya = Uint8Array.from(rows, (i) => (enc[i] === a ? 1 : 0));
-      const yb = Uint8Array.from(rows, (i) => (enc[i] === b ? 1 : 0));
-      const w = sw === null ? null : Float64Array.from(rows, (i) => sw[i]);
-      const sa = Float64Array.from(rows, (i) => M.data[i * K + a]);
-      const sb = Float64Array.from(rows, (i) => M.data[i * K + b]);
+      const ya = mapTo(Uint8Array, rows, (i) => (enc[i] === a ? 1 : 0));
+      const yb = mapTo(Uint8Array, rows, (i) => (enc[i] === b ? 1 : 0));
+      const w = sw === null ? null : mapTo(Float64Array, rows, (i) => sw[i]);
+      const sa = mapTo(Float64Array, rows, (i) => M.data[i * K + a]);
+      const sb = mapTo(Float64Array, rows, (i) => M.data[i * K + b]);
       const pair = (binaryAuc(ya, sa, w, null) + binaryAuc(yb, sb, w, null)) / 2;
       let prev = 1;
       if (average === 'weighted') {
@@ -396,7 +397,7 @@ export function averagePrecisionScore(yTrue: ArrayLike<Label>, yScore: ScoreInpu
       value: pos,
     });
   }
-  const y = Uint8Array.from(labels, (v) => (v === pos ? 1 : 0));
+  const y = mapTo(Uint8Array, labels, (v) => (v === pos ? 1 : 0));
   const s = scoreVector(yScore, labels.length);
   const { precision, recall } = prFromTargets(y, s, weights(o.sampleWeight, labels.length), 'averagePrecisionScore');
   let ap = 0;

@@ -16,6 +16,7 @@ import { lbfgsWithHandoff } from './newtonHandoff.js';
 import { classWeightsPerSample, penaltyStrengths, type ConcreteSolver, type IterationHandler, type LogisticRegressionParams } from './logisticOptions.js';
 import { completeSeparation, margins, recessionSeparation, type SeparationReport } from './separation.js';
 import { warnIfNotConverged } from './solve.js';
+import { mapTo } from '../core/arrays.js';
 
 /** `'binary'`: one sigmoid; `'multinomial'`: softmax (K = 2 stored as one row); `'ovr'`: K sigmoids. */
 export type LogisticMode = 'binary' | 'multinomial' | 'ovr';
@@ -120,7 +121,7 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
     let y01: Float64Array | undefined;
     let sw = input.sampleWeight;
     if (positive >= 0) {
-      y01 = Float64Array.from(yIdx, (k) => (k === positive ? 1 : 0));
+      y01 = mapTo(Float64Array, yIdx, (k) => (k === positive ? 1 : 0));
       // scikit-learn: 'balanced' one-vs-rest weights come from the masked (binary) labels.
       if (params.classWeight !== null) {
         const cw =

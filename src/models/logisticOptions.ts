@@ -2,6 +2,7 @@ import { LogitRangeError, LogitTypeError, describe } from '../core/errors.js';
 import * as check from '../core/options.js';
 import type { Label } from '../core/validate.js';
 import type { WarningHandler } from '../core/warnings.js';
+import { mapTo } from '../core/arrays.js';
 
 /** Penalty on the weights (never on the intercept). */
 export type LogisticPenalty = 'none' | 'l2' | 'l1' | 'elasticnet';
@@ -229,5 +230,5 @@ export function classWeightsPerSample(cw: ClassWeight | null, classes: readonly 
       perClass[k] = w;
     }
   }
-  return Float64Array.from(yIdx, (k) => perClass[k]);
+  return mapTo(Float64Array, yIdx, (k) => perClass[k]);
 }
