@@ -268,11 +268,11 @@ export function linearPassWasm(
   for (let blk = 0, i0 = 0; i0 < n; blk++, i0 += R) {
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
-    for (let r = 0; r < rows; r++) F[py + r] = y[i0 + r];
-    if (sw !== null) for (let r = 0; r < rows; r++) F[psw + r] = sw[i0 + r];
+    F.set(y.subarray(i0, i0 + rows), py);
+    if (sw !== null) F.set(sw.subarray(i0, i0 + rows), psw);
     if (squared) ex.squaredRows(rows, d, at << 3, py << 3, psw << 3, pw << 3, b, pg << 3, pacc << 3);
     else ex.binaryRows(rows, d, at << 3, py << 3, psw << 3, pw << 3, b, pg << 3, pacc << 3, phw << 3);
-    if (hw !== null) for (let r = 0; r < rows; r++) hw[i0 + r] = F[phw + r];
+    if (hw !== null) hw.set(F.subarray(phw, phw + rows), i0);
   }
   for (let j = 0; j < d; j++) grad[og + j] = F[pg + j];
   if (fitIntercept) grad[og + d] = F[pacc + 1];
@@ -317,8 +317,8 @@ export function multinomialPassWasm(
   for (let blk = 0, i0 = 0; i0 < n; blk++, i0 += R) {
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
-    for (let r = 0; r < rows; r++) I[yi32 + r] = yIdx[i0 + r];
-    if (sw !== null) for (let r = 0; r < rows; r++) F[psw + r] = sw[i0 + r];
+    I.set(yIdx.subarray(i0, i0 + rows), yi32);
+    if (sw !== null) F.set(sw.subarray(i0, i0 + rows), psw);
     ex.softmaxRows(rows, d, K, at << 3, py << 3, psw << 3, pw << 3, pbias << 3, pg << 3, pgb << 3, pacc << 3, pscr << 3, 0);
   }
   for (let j = 0; j < Kd; j++) grad[j] = F[pg + j];
@@ -362,8 +362,8 @@ export function scaledWeightedGramWasm(
   for (let blk = 0, i0 = 0; i0 < n; blk++, i0 += R) {
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
-    if (h !== null) for (let r = 0; r < rows; r++) F[ph + r] = h[i0 + r];
-    if (y !== null) for (let r = 0; r < rows; r++) F[py + r] = y[i0 + r];
+    if (h !== null) F.set(h.subarray(i0, i0 + rows), ph);
+    if (y !== null) F.set(y.subarray(i0, i0 + rows), py);
     ex.scaleRows(rows, d, at << 3, pc << 3, ps << 3, ones ? 1 : 0, pB << 3, D, py << 3);
     ex.gramRows(rows, D, pB << 3, ph << 3, pH << 3, D, pca << 3);
   }
@@ -446,7 +446,7 @@ export function columnMomentWasm(src: RowSource, n: number, d: number, X: Float6
   for (let blk = 0, i0 = 0; i0 < n; blk++, i0 += R) {
     const rows = Math.min(R, n - i0);
     const at = rowsAt(src, views, blk, i0, d, px);
-    if (sw !== null) for (let r = 0; r < rows; r++) F[psw + r] = sw[i0 + r];
+    if (sw !== null) F.set(sw.subarray(i0, i0 + rows), psw);
     if (mean === null) ex.weightedColumnSums(rows, d, at << 3, psw << 3, po << 3);
     else ex.weightedColumnSquares(rows, d, at << 3, psw << 3, pm << 3, po << 3);
   }
