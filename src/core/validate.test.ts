@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LogitRangeError, LogitTypeError, isLogitError } from './errors.js';
 import { Matrix } from './matrix.js';
-import { asLabels, asMatrix, asSampleWeight, asVector, assertFinite, checkLabels, encodeLabels, uniqueLabels } from './validate.js';
+import { asLabels, asMatrix, asSampleWeight, asVector, assertFinite, checkLabels, encodeLabels, uniqueLabels, type Label } from './validate.js';
 
 describe('asMatrix', () => {
   it('returns a Matrix as is (no copy)', () => {
@@ -84,6 +84,34 @@ describe('asVector / asSampleWeight', () => {
     expect(asSampleWeight(undefined, 3)).toBeNull();
     expect(() => asSampleWeight([1, -1], 2)).toThrow('sampleWeight[1] is -1; weights must be ≥ 0');
     expect(() => asSampleWeight([0, 0], 2)).toThrow(/sums to 0/);
+  });
+
+  it('small integer labels (flat tables) give what the Set / Map path gives, and fall back for anything else', () => {
+    const rng = (k: number) => (k * 7919) % 1000;
+    // ≥ 256 labels take the table path; a non-integer, a negative, a large value, a string or a
+    // boolean anywhere sends the whole array down the general path.
+    const ints = Array.from({ length: 3000 }, (_, i) => rng(i) % 10);
+    const general = (y: readonly Label[]) => [...new Set(y)].sort((a, b) => (a as number) - (b as number));
+    expect(uniqueLabels(ints)).toEqual(general(ints));
+    expect(Array.from(encodeLabels(ints, uniqueLabels(ints)))).toEqual(ints);
+    for (const odd of [2.5, -1, 70000]) {
+      const y = [...ints.slice(0, 2000), odd, ...ints.slice(2000)];
+      const classes = uniqueLabels(y);
+      expect(classes).toEqual(general(y));
+      const idx = encodeLabels(y, classes);
+      expect(y.every((v, i) => classes[idx[i]] === v)).toBe(true);
+    }
+    const withZero = [...ints.slice(0, 300), -0];
+    expect(uniqueLabels(withZero)).toEqual(general(withZero));
+    expect(Object.is(uniqueLabels(withZero)[0], 0)).toBe(true);
+    expect(uniqueLabels(Float64Array.from(ints))).toEqual(general(ints));
+    // A label outside the classes is named with its row, from either path.
+    expect(() => encodeLabels([...ints.slice(0, 500), 11], uniqueLabels(ints))).toThrow(
+      'y[500] is 11, which is not one of the classes [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]',
+    );
+    expect(() => encodeLabels([...ints.slice(0, 500), 3.5], uniqueLabels(ints))).toThrow('y[500] is 3.5, which is not one of the classes');
+    expect(() => encodeLabels([...ints.slice(0, 500), '3'], uniqueLabels(ints))).toThrow('y[500] is "3", which is not one of the classes');
+    expect(Array.from(encodeLabels(['b', 'a', 'b'], ['a', 'b']))).toEqual([1, 0, 1]);
   });
 
   it('checkLabels: the checks and messages of asLabels, returning the input itself (no copy)', () => {
