@@ -483,30 +483,38 @@ function multinomialHessianWork(K: number, d: number, D: number): { index: Int32
  * term's curvature to data units (h̄ = ¼ for the log-loss, 1 for squared error). Without a
  * penalty this is plain standardisation; with one, a column of tiny spread whose curvature is
  * dominated by the penalty is not blown up. A constant column gets σ = 1 (or √ridge).
- * Cost: two passes over X, O(n·d).
+ * `finite` says whether every column's sums came out finite: a NaN or ±∞ anywhere in X makes
+ * its column's sums non-finite (zero weights included, 0·∞ being NaN), so when it is true X has
+ * no such entry and needs no separate scan (when false, X may still be finite with sums that
+ * overflowed). Cost: two passes over X, O(n·d).
  */
 export function preconditioner(
   X: Matrix,
   sw: Float64Array | null,
   fitIntercept: boolean,
   ridge = 0,
-): { center: Float64Array | null; scale: Float64Array } {
+): { center: Float64Array | null; scale: Float64Array; finite: boolean } {
   const { rows: n, cols: d, data } = X;
   const mean = new Float64Array(d);
   let total = 0;
   for (let i = 0; i < n; i++) total += sw === null ? 1 : sw[i];
+  let finite = true;
   if (fitIntercept) {
     columnMoments(n, d, data, sw, null, mean);
-    for (let j = 0; j < d; j++) mean[j] /= total;
+    for (let j = 0; j < d; j++) {
+      mean[j] /= total;
+      if (!Number.isFinite(mean[j])) finite = false;
+    }
   }
   const scale = new Float64Array(d);
   columnMoments(n, d, data, sw, mean, scale);
   for (let j = 0; j < d; j++) {
     let v = scale[j] / total;
+    if (!Number.isFinite(v)) finite = false;
     // Relative test so a column of 1e6 ± 1e-12 (numerically constant) counts as constant.
     if (!(Math.sqrt(v) > 1e-12 * Math.max(1, Math.abs(mean[j]))) || !Number.isFinite(v)) v = 0;
     const s = Math.sqrt(v + ridge);
     scale[j] = s > 0 ? s : 1;
   }
-  return { center: fitIntercept ? mean : null, scale };
+  return { center: fitIntercept ? mean : null, scale, finite };
 }

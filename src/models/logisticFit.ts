@@ -1,7 +1,7 @@
 import { describe } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
-import type { Label } from '../core/validate.js';
+import { assertFinite, type Label } from '../core/validate.js';
 import { emitWarning, type WarningHandler } from '../core/warnings.js';
 import { LinearModelObjective, preconditioner } from '../loss/linearModelObjective.js';
 import { gradientDescent } from '../optim/gradientDescent.js';
@@ -56,6 +56,11 @@ export interface LogisticFitInput {
   readonly featureNames?: readonly string[] | null;
   /** A fixed preconditioner (partialFit keeps the first chunk's); default: computed from X. */
   readonly preconditioning?: { center: Float64Array | null; scale: Float64Array };
+  /**
+   * X has not been checked for NaN and ±∞: the preconditioner's column sums check it (a scan
+   * with assertFinite's message runs only when a sum is not finite).
+   */
+  readonly unchecked?: boolean;
   /** sgd: steps already taken, to continue the step schedule (partialFit). */
   readonly sgdStep?: number;
   /** Seed offset for sgd's shuffling (partialFit uses the call number). */
@@ -100,7 +105,9 @@ export function fitLogistic(input: LogisticFitInput): LogisticFitOutput {
   const solver: ConcreteSolver = plan.first === 'proxnewton' && mode === 'multinomial' ? 'owlqn' : plan.first;
   const weightSum = input.sampleWeight === null ? n : input.sampleWeight.reduce((a, b) => a + b, 0);
   // h̄ = ¼: the log-loss curvature p(1 − p) at the start (p = ½).
-  const pc = input.preconditioning ?? preconditioner(X, input.sampleWeight, fitIntercept, l2 / (weightSum * 0.25));
+  const computed = input.preconditioning === undefined ? preconditioner(X, input.sampleWeight, fitIntercept, l2 / (weightSum * 0.25)) : null;
+  if (input.unchecked === true && computed?.finite !== true) assertFinite(X.data, d, 'X'); // throws unless a sum overflowed
+  const pc = input.preconditioning ?? (computed as NonNullable<typeof computed>);
   const rng = new Random(params.seed + (input.seedOffset ?? 0));
   let sgdStep = input.sgdStep ?? 0;
   const report = input.onIteration;

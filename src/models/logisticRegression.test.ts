@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { collectWarnings, expectClose, fixture } from '../../test/helpers.js';
+import { collectWarnings, expectClose, firstBitDifference, fixture } from '../../test/helpers.js';
 import { LogitRangeError, LogitTypeError, NotFittedError } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import { Random } from '../core/rng.js';
@@ -439,6 +439,42 @@ describe('LogisticRegression: bad input', () => {
     expect(() => m.fit([[0, 1], [1, 0], [Infinity, 2], [3, 1]], y)).toThrow('X[2][0] is Infinity');
     expect(() => m.fit(X, [0, NaN, 1, 1])).toThrow('y[1] is NaN; numeric labels must be finite');
     expect(() => m.fit(X, [0, 0, 1, Infinity])).toThrow('y[3] is Infinity');
+  });
+
+  it("X's NaN and ±∞ are caught on the preconditioner's column sums, on every solver and mode, zero weights included", () => {
+    // A 300 × 3 problem with one bad entry: every solver, binary and softmax, with and without an
+    // intercept, the bad row weighted 0. The error is the first bad entry in row-major order, as
+    // assertFinite names it; X is not changed.
+    const rows = Array.from({ length: 300 }, (_, i) => [Math.sin(i), Math.cos(3 * i), ((i * 37) % 11) / 5]);
+    const y2 = rows.map((r) => (r[0] + r[1] > 0 ? 1 : 0));
+    const y3 = rows.map((r) => (r[0] > 0.5 ? 2 : r[1] > 0 ? 1 : 0));
+    const cases: [number, number, number, string][] = [
+      [17, 1, Number.NaN, 'X[17][1] is NaN'],
+      [250, 2, Infinity, 'X[250][2] is Infinity'],
+      [3, 0, -Infinity, 'X[3][0] is -Infinity'],
+    ];
+    const solvers = ['auto', 'lbfgs', 'newton', 'owlqn', 'proxnewton', 'sgd', 'gd'] as const;
+    for (const [i, j, v, message] of cases) {
+      const bad = Matrix.from(rows);
+      bad.set(i, j, v);
+      bad.set(i + 1, j, -v); // a second bad entry later in the same column
+      const copy = Float64Array.from(bad.data);
+      const weights = Array.from({ length: 300 }, (_, r) => (r === i ? 0 : 1));
+      for (const solver of solvers) {
+        for (const fitIntercept of [true, false]) {
+          const penalty = solver === 'owlqn' || solver === 'proxnewton' ? 'l1' : 'l2';
+          const model = new LogisticRegression({ solver, fitIntercept, penalty, maxIter: 5 });
+          expect(() => model.fit(bad, y2, { sampleWeight: weights }), `${solver} ${fitIntercept}`).toThrow(message);
+          if (solver !== 'proxnewton') expect(() => model.fit(bad, y3)).toThrow(message);
+        }
+      }
+      expect(firstBitDifference(bad.data, copy)).toBe(-1);
+    }
+    // Finite entries whose squares overflow make a column's sums infinite: X is scanned, found
+    // finite, and the fit goes on.
+    const huge = Matrix.from(rows.map((r, k) => [k === 5 ? 1e200 : r[0], r[1], r[2]]));
+    const m = new LogisticRegression({ maxIter: 50, onWarning: () => {} }).fit(huge, y2);
+    expect(Array.from(m.coef.data).every(Number.isFinite)).toBe(true);
   });
 
   it('length mismatch, empty X, one class', () => {

@@ -152,7 +152,8 @@ export class LogisticRegression {
    * newton solver adds O(n·d²) per iteration for the Hessian.
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
-    const M = asMatrix(X);
+    // NaN and ±∞ in X are caught by the fit's first pass over X (the preconditioner's column sums).
+    const M = asMatrix(X, { finite: false });
     const labels = checkLabels(y, 'y', M.rows);
     const fo = check.rejectUnknownOptions(options, ['sampleWeight', 'featureNames'], `${NAME}.fit`);
     const sw = asSampleWeight(fo.sampleWeight, M.rows);
@@ -183,6 +184,7 @@ export class LogisticRegression {
       source: NAME,
       featureNames: training.featureNames,
       onIteration: this.onIteration,
+      unchecked: true,
     });
     this.fitted = { ...solution, classes, nFeatures: M.cols, training };
     this.stream = null;
